@@ -1,0 +1,1 @@
+"""Plain domain vocabulary shared by every part: enums, typed ids, errors."""

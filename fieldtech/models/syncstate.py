@@ -1,0 +1,68 @@
+"""Local bookkeeping of sync: the outbox, the conflict log, lent ticket-number blocks, settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from fieldtech.domain.enums import OutboxOp, Side
+from fieldtech.models.base import Base, utcnow
+from fieldtech.models.jobs import _enum
+
+
+class OutboxEntry(Base):
+    """One captured change waiting to be pushed; written in the transaction that made the change."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    mutation_id: Mapped[uuid.UUID] = mapped_column(unique=True, default=uuid.uuid4)
+    table_name: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    op: Mapped[OutboxOp] = mapped_column(_enum(OutboxOp))
+    # Changed fields only (all fields on insert), JSON-encoded by fieldtech.store.codec.
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ConflictEntry(Base):
+    """A value that lost a merge, or a change the office refused: kept so nothing is lost silently."""
+
+    __tablename__ = "conflicts"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    table_name: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    field: Mapped[str] = mapped_column(String(64), default="")
+    kept_value: Mapped[str | None] = mapped_column(Text)
+    lost_value: Mapped[str | None] = mapped_column(Text)
+    kept_side: Mapped[Side] = mapped_column(_enum(Side))
+    reason: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    seen: Mapped[bool] = mapped_column(default=False)
+
+
+class TicketBlock(Base):
+    """Ticket numbers the office lent to this device for one month, used offline in order."""
+
+    __tablename__ = "ticket_blocks"
+    __table_args__ = (UniqueConstraint("month", "first"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    month: Mapped[str] = mapped_column(String(6))  # YYYYMM
+    first: Mapped[int]
+    last: Mapped[int]
+    next_number: Mapped[int]
+
+
+class LocalSetting(Base):
+    """Small device-local values: device prefix, receipt sequence, technician id, sync cursor."""
+
+    __tablename__ = "local_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,75 @@
+"""Signed means frozen: a canonical form of exactly what a document shows, its SHA-256, and the
+short verification code printed on the document and checked at the office."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import decimal
+import enum
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from fieldtech.domain.errors import FrozenRecordError
+
+VERIFICATION_CODE_LENGTH = 12
+
+
+def _normalise(value: Any) -> Any:
+    """Turn a value into plain JSON types in one spelling, so equal content hashes equally."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        raise TypeError("floats are not allowed in signed content; use Decimal for money")
+    if isinstance(value, decimal.Decimal):
+        return format(value.normalize(), "f") if value != 0 else "0"
+    if isinstance(value, enum.Enum):
+        return _normalise(value.value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            raise TypeError("naive datetime in signed content; store times in UTC")
+        return value.astimezone(dt.UTC).isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {str(k): _normalise(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_normalise(v) for v in value]
+    raise TypeError(f"cannot sign a value of type {type(value).__name__}")
+
+
+def canonical_bytes(content: Mapping[str, Any]) -> bytes:
+    """Sorted keys, no whitespace, UTF-8, normalised values: one byte string per meaning."""
+    return json.dumps(
+        _normalise(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
+
+
+def content_hash(content: Mapping[str, Any]) -> str:
+    """Hex SHA-256 of the canonical form."""
+    return hashlib.sha256(canonical_bytes(content)).hexdigest()
+
+
+def verification_code(hash_hex: str) -> str:
+    """A short, readable code derived from the content hash (base32, grouped for reading aloud)."""
+    raw = base64.b32encode(bytes.fromhex(hash_hex)).decode("ascii")[:VERIFICATION_CODE_LENGTH]
+    return "-".join(raw[i : i + 4] for i in range(0, VERIFICATION_CODE_LENGTH, 4))
+
+
+def normalise_code(code: str) -> str:
+    """Accept a code as typed by a person: any case, with or without dashes or spaces."""
+    clean = "".join(ch for ch in code.upper() if ch.isalnum())
+    return "-".join(clean[i : i + 4] for i in range(0, len(clean), 4))
+
+
+def ensure_unchanged(signed_hash: str | None, content: Mapping[str, Any]) -> None:
+    """Refuse a change to signed content: it needs a new revision and a new signature."""
+    if signed_hash is not None and content_hash(content) != signed_hash:
+        raise FrozenRecordError(
+            "this record was signed by the customer; start a new revision and ask for a new signature"
+        )
