@@ -20,7 +20,15 @@ class JobCategory(StrEnum):
 
 
 SUB_CATEGORIES: dict[JobCategory, tuple[str, ...]] = {
-    JobCategory.PRODUCT_FAULT: ("no_power", "noise", "leak", "not_heating", "not_cooling", "error_code", "other"),
+    JobCategory.PRODUCT_FAULT: (
+        "no_power",
+        "noise",
+        "leak",
+        "not_heating",
+        "not_cooling",
+        "error_code",
+        "other",
+    ),
     JobCategory.USAGE_QUESTION: ("installation", "operation", "maintenance", "other"),
     JobCategory.RETURN_EXCHANGE: ("return", "exchange"),
     JobCategory.COMPLAINT: ("product_quality", "packaging", "staff", "other"),

@@ -6,7 +6,7 @@ from fieldtech.models.jobs import AdviceNote, Diagnosis, Job, Visit
 from fieldtech.models.office import Complaint, FollowUp
 from fieldtech.models.people import Customer, CustomerItem, ProductCategory, Technician
 from fieldtech.models.syncstate import ConflictEntry, LocalSetting, OutboxEntry, TicketBlock
-from fieldtech.models.work import ChargeLine, Payment, PartUsed, VanStock
+from fieldtech.models.work import ChargeLine, PartUsed, Payment, VanStock
 from fieldtech.models.workshop import ItemMovement, PickupReceipt, ReturnReceipt
 
 __all__ = [
