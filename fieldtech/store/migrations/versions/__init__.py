@@ -1,0 +1,1 @@
+"""Revision files of the laptop store, named `<rev>_<slug>.py`."""
