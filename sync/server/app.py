@@ -1,0 +1,49 @@
+"""The FastAPI application factory of the office service."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+from sync.server.db import make_engine, make_sessionmaker
+from sync.server.limits import BodyLimitMiddleware
+from sync.server.routes import health
+from sync.server.settings import Settings
+
+API_PREFIX = "/api/v1"
+
+
+def api_router() -> APIRouter:
+    router = APIRouter(prefix=API_PREFIX)
+    return router
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Build one stateless app process: all its state lives in the settings' database."""
+    engine = make_engine(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="FieldTech Office",
+        version="0.1.0",
+        summary="Jobs, devices and sync for the FieldTech office.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.include_router(health.router)
+    app.include_router(api_router())
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The factory uvicorn imports in each worker; settings come from the environment."""
+    return create_app(Settings.from_env())

@@ -1,0 +1,53 @@
+"""Runs the office schema's Alembic migrations from code, for `init` and before `serve`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import MetaData
+
+from fieldtech.models import Base
+from sync.server.models import OfficeBase
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+# Laptop-only bookkeeping: the office keeps no outbox, no device settings, no lent blocks of its
+# own, and stores attachment bytes outside the database, so these tables are not created here.
+LAPTOP_ONLY_TABLES = frozenset({"outbox", "local_settings", "ticket_blocks", "blobs"})
+
+
+def target_metadata() -> list[MetaData]:
+    return [Base.metadata, OfficeBase.metadata]
+
+
+def office_table_names() -> list[str]:
+    names = set(OfficeBase.metadata.tables) | set(Base.metadata.tables)
+    return sorted(names - LAPTOP_ONLY_TABLES)
+
+
+def alembic_config(database_url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("file_template", "%%(rev)s_%%(slug)s")
+    config.attributes["database_url"] = database_url
+    return config
+
+
+def upgrade(database_url: str, revision: str = "head") -> None:
+    """Bring the database to `revision`; safe to call from several processes at once."""
+    command.upgrade(alembic_config(database_url), revision)
+
+
+def current_revision(database_url: str) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    from sync.server.db import make_engine
+
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()

@@ -1,0 +1,1 @@
+"""Request and response bodies of the office API, one module per resource."""
