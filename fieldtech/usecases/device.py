@@ -76,3 +76,17 @@ def next_receipt_number(session: Session, kind: str) -> str:
     seq = int(get_setting(session, key) or "0") + 1
     put_setting(session, key, str(seq))
     return format_receipt_number(kind, prefix, seq)
+
+
+def ensure_demo_identity(session: Session) -> uuid.UUID:
+    """A stand-alone identity for a store that never signed in (demo data, benchmarks)."""
+    from fieldtech.models import Technician
+
+    existing = technician_id(session)
+    if existing is not None:
+        return existing
+    tech = Technician(username="demo", display_name="Demo Technician")
+    session.add(tech)
+    session.flush()
+    set_identity(session, device_prefix="DEMQ", technician_id=tech.id)
+    return tech.id

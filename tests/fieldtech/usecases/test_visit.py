@@ -78,6 +78,7 @@ def test_use_case_failing_mid_transaction_leaves_neither_change_nor_outbox(
 ) -> None:
     job_id = new_job(db)
     before = len(outbox(db))
+
     def crash_after_flush() -> None:
         with db.begin() as session:
             session.add(Visit(job_id=job_id, arrived_at=dt.datetime.now(dt.UTC)))
