@@ -1,0 +1,324 @@
+"""The building blocks every document is made of: header, field grids, sections, tables, signatures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zoneinfo
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable, KeepTogether
+
+from fieldtech.documents import fonts
+from fieldtech.documents.data import CompanyHeader, SignatureBlock
+from fieldtech.documents.labels import Lang, code_label, label
+from fieldtech.documents.layout import INK, RULE, SHADE, Sheet, Styles, styles_for
+
+
+@dataclass
+class Ctx:
+    """What every block needs: the sheet, styles, language, and the warnings gathered so far."""
+
+    sheet: Sheet
+    lang: Lang
+    company: CompanyHeader
+    styles: Styles = field(init=False)
+    warnings: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.styles = styles_for(self.sheet)
+
+    def p(self, text: str, style: str = "body", bold: bool = False) -> Paragraph:
+        return fonts.paragraph(text, getattr(self.styles, style), bold, self.missing)
+
+    def t(self, key: str) -> str:
+        return label(key, self.lang)
+
+    def code(self, code: str) -> str:
+        return code_label(code, self.lang)
+
+    def when(self, value: dt.datetime | dt.date | None) -> str:
+        """A time in the company's zone (stored UTC, shown local), a date as ISO."""
+        if value is None:
+            return ""
+        if isinstance(value, dt.datetime):
+            local = value.astimezone(zoneinfo.ZoneInfo(self.company.time_zone))
+            return local.strftime("%Y-%m-%d %H:%M")
+        return value.isoformat()
+
+    def money(self, amount: Decimal) -> str:
+        return f"{self.company.currency} {amount:,.2f}"
+
+
+def _image(ctx: Ctx, source: Path | bytes, max_w: float, max_h: float, what: str) -> Image | None:
+    """An image scaled into a box, or None with a warning when the file is missing or broken."""
+    name = str(source) if isinstance(source, Path) else "image data"
+    try:
+        data = source.read_bytes() if isinstance(source, Path) else source
+        reader = ImageReader(io.BytesIO(data))
+        w, h = reader.getSize()
+    except FileNotFoundError:
+        ctx.warnings.append(f"{what}: file not found: {name}; printed without it")
+        return None
+    except Exception as exc:  # reportlab and Pillow raise many types for a damaged image
+        ctx.warnings.append(f"{what}: cannot read {name} ({exc}); printed without it")
+        return None
+    scale = min(max_w / w, max_h / h)
+    return Image(io.BytesIO(data), width=w * scale, height=h * scale)
+
+
+def qr_code(payload: str, size: float) -> Drawing:
+    """The QR as vector squares with its quiet zone, readable by a phone or zbarimg."""
+    widget = QrCodeWidget(payload, barLevel="M", barBorder=3, barWidth=size, barHeight=size)
+    drawing = Drawing(size, size)
+    drawing.add(widget)
+    return drawing
+
+
+def header(ctx: Ctx, title_key: str, refs: list[tuple[str, str]], payload: str) -> list[Flowable]:
+    """Company identity on the left, title and numbers in the middle, the QR on the right."""
+    c = ctx.company
+    contact = "  ·  ".join(x for x in (c.address, c.phone) if x)
+    logo = _image(ctx, c.logo_path, 30 * mm, 16 * mm, "logo") if c.logo_path else None
+    company: list[Flowable] = [ctx.p(c.name, "company", bold=True)]
+    if contact:
+        company.append(ctx.p(contact, "small"))
+    ref_rows = [[ctx.p(k, "key"), ctx.p(v, "bold", bold=True)] for k, v in refs]
+    if ctx.sheet.narrow:
+        width = ctx.sheet.frame_width
+        out: list[Flowable] = []
+        if logo is not None:
+            logo.hAlign = "CENTER"
+            out += [logo, Spacer(1, 1.5 * mm)]
+        out += [ctx.p(c.name, "company", bold=True)]
+        if contact:
+            out.append(ctx.p(contact, "center"))
+        out += [
+            Spacer(1, 2 * mm),
+            HRFlowable(width="100%", thickness=0.8, color=INK, spaceAfter=2 * mm),
+            ctx.p(ctx.t(title_key), "title", bold=True),
+            Spacer(1, 1.5 * mm),
+            grid(ctx, ref_rows, [width * 0.38, width * 0.62]),
+        ]
+        qr = qr_code(payload, 30 * mm)
+        qr.hAlign = "CENTER"
+        return [*out, Spacer(1, 1 * mm), qr]
+    width = ctx.sheet.frame_width
+    qr_size = 27 * mm
+    left_w = width * 0.50
+    mid_w = width - left_w - qr_size
+    left: list[Flowable] = ([logo, Spacer(1, 2 * mm)] if logo is not None else []) + company
+    middle: list[Flowable] = [
+        ctx.p(ctx.t(title_key), "title", bold=True),
+        Spacer(1, 1.5 * mm),
+        grid(ctx, ref_rows, [mid_w * 0.42, mid_w * 0.58], right=True),
+    ]
+    table = Table(
+        [[left, middle, qr_code(payload, qr_size)]],
+        colWidths=[left_w, mid_w, qr_size],
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (1, 0), (1, 0), 3 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
+    return [table, Spacer(1, 2 * mm), HRFlowable(width="100%", thickness=1, color=INK)]
+
+
+def grid(ctx: Ctx, rows: list[list[Flowable]], widths: list[float], right: bool = False) -> Table:
+    """Label/value rows without borders; rows split across pages when a value is very long."""
+    return Table(
+        rows,
+        colWidths=widths,
+        splitInRow=1,
+        hAlign="RIGHT" if right else "LEFT",
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
+            ]
+        ),
+    )
+
+
+def fields(ctx: Ctx, left: list[tuple[str, str]], right: list[tuple[str, str]]) -> list[Flowable]:
+    """Two panels of labelled fields side by side (stacked on a roll), empty values left out."""
+    left = [(k, v) for k, v in left if v]
+    right = [(k, v) for k, v in right if v]
+    width = ctx.sheet.frame_width
+    if ctx.sheet.narrow:
+        rows = [[ctx.p(k, "key"), ctx.p(v)] for k, v in left + right]
+        return [grid(ctx, rows, [width * 0.34, width * 0.66])] if rows else []
+    key_w, val_w = width * 0.15, width * 0.35
+    rows = []
+    for i in range(max(len(left), len(right))):
+        row: list[Any] = []
+        for side in (left, right):
+            if i < len(side):
+                row += [ctx.p(side[i][0], "key"), ctx.p(side[i][1])]
+            else:
+                row += ["", ""]
+        rows.append(row)
+    return [grid(ctx, rows, [key_w, val_w, key_w, val_w])] if rows else []
+
+
+def panel_heads(ctx: Ctx, left_key: str, right_key: str) -> list[Flowable]:
+    """The two headings above a `fields` block."""
+    if ctx.sheet.narrow:
+        return [ctx.p(ctx.t(left_key), "section", bold=True)]
+    width = ctx.sheet.frame_width
+    table = Table(
+        [
+            [
+                ctx.p(ctx.t(left_key), "section", bold=True),
+                ctx.p(ctx.t(right_key), "section", bold=True),
+            ]
+        ],
+        colWidths=[width / 2, width / 2],
+        style=TableStyle(
+            [("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
+        ),
+    )
+    return [table]
+
+
+def section(ctx: Ctx, key: str, text: str) -> list[Flowable]:
+    """A heading and free text that flows across pages; nothing when the text is empty."""
+    if not text.strip():
+        return []
+    return [ctx.p(ctx.t(key), "section", bold=True), ctx.p(text)]
+
+
+def ruled_table(
+    ctx: Ctx, head: list[str], rows: list[list[Any]], widths: list[float], numeric: set[int]
+) -> Table:
+    """A table with a shaded header row that repeats on every page it runs onto."""
+    head_cells = [
+        ctx.p(h, "cell_right" if i in numeric else "cell_head", bold=True)
+        for i, h in enumerate(head)
+    ]
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if ctx.sheet.narrow:
+        style += [("LEFTPADDING", (0, 0), (0, -1), 0), ("RIGHTPADDING", (-1, 0), (-1, -1), 0)]
+    return Table([head_cells, *rows], colWidths=widths, repeatRows=1, splitInRow=1, style=style)
+
+
+def totals(ctx: Ctx, rows: list[tuple[str, str, bool]]) -> Table:
+    """Right-aligned label/amount lines under a table; the flagged line is the grand total."""
+    width = ctx.sheet.frame_width
+    cells = [
+        [
+            ctx.p(k, "total" if strong else "right", strong),
+            ctx.p(v, "total" if strong else "right", strong),
+        ]
+        for k, v, strong in rows
+    ]
+    label_w = width * (0.62 if ctx.sheet.narrow else 0.75)
+    style: list[tuple[object, ...]] = [
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, -1), 3 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    for i, (_, _, strong) in enumerate(rows):
+        if strong:
+            style.append(("LINEABOVE", (1, i), (1, i), 0.8, INK))
+    return Table(cells, colWidths=[label_w, width - label_w], style=TableStyle(style))
+
+
+def signature(ctx: Ctx, key: str, sig: SignatureBlock | None) -> Flowable:
+    """A signature box: the drawn image over a line, then the printed name and time."""
+    width = ctx.sheet.frame_width if ctx.sheet.narrow else ctx.sheet.frame_width * 0.46
+    box_h = 20 * mm
+    if sig is None:
+        inner: Flowable = ctx.p(ctx.t("not_signed"), "small")
+        name, when = "", ""
+    else:
+        image = _image(ctx, sig.image_png, width, box_h, "signature") if sig.image_png else None
+        inner = image if image is not None else Spacer(1, box_h)
+        name, when = sig.printed_name, f"{ctx.t('signed_at')}: {ctx.when(sig.signed_at)}"
+    rows = [
+        [ctx.p(ctx.t(key), "key")],
+        [inner],
+        [ctx.p(name, "bold", bold=True)] if name else [""],
+        [ctx.p(when, "small")] if when else [""],
+    ]
+    table = Table(
+        rows,
+        colWidths=[width],
+        rowHeights=[None, box_h + 2 * mm, None, None],
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 1), (0, 1), "BOTTOM"),
+                ("LINEBELOW", (0, 1), (0, 1), 0.8, INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        ),
+        hAlign="LEFT",
+    )
+    return table
+
+
+def signatures(ctx: Ctx, boxes: list[Flowable]) -> list[Flowable]:
+    """Signature boxes side by side on a sheet, one under the other on a roll; never split."""
+    if ctx.sheet.narrow or len(boxes) == 1:
+        items: list[Flowable] = []
+        for box in boxes:
+            items += [box, Spacer(1, 3 * mm)]
+        return [KeepTogether(items)]
+    width = ctx.sheet.frame_width
+    return [
+        Table(
+            [boxes],
+            colWidths=[width / 2, width / 2],
+            style=TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            ),
+        )
+    ]
+
+
+def verification(ctx: Ctx, code: str, draft: bool) -> list[Flowable]:
+    """The verification code, prominent, with one line on how it is used; a draft note if unsigned."""
+    out: list[Flowable] = [Spacer(1, 3 * mm)]
+    if draft:
+        out.append(ctx.p(ctx.t("draft_note"), "bold", bold=True))
+    out += [
+        ctx.p(f"{ctx.t('verification')}: {code}", "bold", bold=True),
+        ctx.p(ctx.t("verify_hint"), "small"),
+    ]
+    return [KeepTogether(out)]

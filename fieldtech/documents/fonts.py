@@ -1,0 +1,170 @@
+"""The bundled document fonts and the markup that gives every character a font that has it.
+
+reportlab draws a run of text in one font, so a customer name mixing Latin, Chinese and Arabic is
+split into runs, each wrapped in the font whose glyph table holds it. A character no bundled font
+has becomes U+FFFD (a visible replacement mark) instead of vanishing, and is reported back.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
+
+SANS = "FT-Sans"
+SANS_BOLD = "FT-Sans-Bold"
+ARABIC = "FT-Arabic"
+ARABIC_BOLD = "FT-Arabic-Bold"
+CJK = "FT-CJK"
+
+_FILES = {
+    SANS: "NotoSans-Regular.ttf",
+    SANS_BOLD: "NotoSans-Bold.ttf",
+    ARABIC: "NotoSansArabic-Regular.ttf",
+    ARABIC_BOLD: "NotoSansArabic-Bold.ttf",
+    CJK: "DroidSansFallbackFull.ttf",
+}
+REPLACEMENT = "\ufffd"
+_lock = threading.Lock()
+_covered: dict[str, frozenset[int]] = {}
+
+
+def font_path(name: str) -> str:
+    return str(resources.files("resources").joinpath("fonts", _FILES[name]))
+
+
+def register_fonts() -> None:
+    """Load the bundled fonts once per process (the costly part of the first document)."""
+    with _lock:
+        if _covered:
+            return
+        for name in _FILES:
+            font = TTFont(name, font_path(name))
+            # Only Arabic needs shaping; shaping a CJK or Latin word with the wrong face breaks it.
+            font.shapable = name in (SANS, SANS_BOLD, ARABIC, ARABIC_BOLD)
+            pdfmetrics.registerFont(font)
+            _covered[name] = frozenset(font.face.charToGlyph)
+        pdfmetrics.registerFontFamily(
+            SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD
+        )
+
+
+def _is_rtl(ch: str) -> bool:
+    return unicodedata.bidirectional(ch) in ("R", "AL")
+
+
+def has_rtl(text: str) -> bool:
+    return any(_is_rtl(ch) for ch in text)
+
+
+def has_cjk(text: str) -> bool:
+    return any(ord(ch) >= 0x2E80 and unicodedata.east_asian_width(ch) in ("W", "F") for ch in text)
+
+
+def visual_order(line: str) -> str:
+    """Put runs of right-to-left words in display order (word order only; glyphs are shaped).
+
+    reportlab 5 reorders bidi text only with the rlbidi package, which is not published; the
+    shaper already lays each Arabic word out right to left, so reversing the word order of each
+    right-to-left run is enough for names and addresses, and pdftotext reads them back logically.
+    """
+    words = line.split(" ")
+    out: list[str] = []
+    run: list[str] = []
+    for word in words:
+        if has_rtl(word):
+            run.append(word)
+            continue
+        if run:
+            out.extend(reversed(run))
+            run = []
+        out.append(word)
+    out.extend(reversed(run))
+    return " ".join(out)
+
+
+@dataclass
+class Markup:
+    """Paragraph markup for a text, and the characters no font had (already replaced)."""
+
+    xml: str
+    missing: tuple[str, ...]
+
+
+def _family(base: str, bold: bool) -> str:
+    if base == ARABIC:
+        return ARABIC_BOLD if bold else ARABIC
+    if base == CJK:
+        return CJK
+    return SANS_BOLD if bold else SANS
+
+
+def _pick(ch: str, current: str) -> str | None:
+    """Spaces and punctuation stay in the current run; letters go to the first face with them."""
+    cp = ord(ch)
+    if cp in _covered[current] and unicodedata.category(ch)[0] in "ZPS":
+        return current
+    for name in (SANS, ARABIC, CJK):
+        if cp in _covered[name]:
+            return name
+    return None
+
+
+def runs(line: str) -> list[tuple[str, str]]:
+    """Split one line into (font, text) runs; characters no font has become U+FFFD in SANS."""
+    register_fonts()
+    out: list[tuple[str, str]] = []
+    current = SANS
+    chars: list[str] = []
+    for ch in line:
+        font = _pick(ch, current)
+        if font is None:
+            ch, font = REPLACEMENT, SANS
+        if font != current and chars:
+            out.append((current, "".join(chars)))
+            chars = []
+        current = font
+        chars.append(ch)
+    if chars:
+        out.append((current, "".join(chars)))
+    return out
+
+
+def markup(text: str, bold: bool = False) -> Markup:
+    """Escape `text` for a Paragraph and wrap each run in a font that has its glyphs."""
+    register_fonts()
+    missing = tuple(ch for ch in text if ch not in "\n" and _pick(ch, SANS) is None)
+    lines: list[str] = []
+    for raw_line in text.replace("\t", " ").replace("\r", "").split("\n"):
+        line = visual_order(raw_line) if has_rtl(raw_line) else raw_line
+        parts = []
+        for font, chunk in runs(line):
+            body = escape(chunk)
+            if font == SANS:
+                parts.append(body)
+            else:
+                parts.append(f'<font name="{_family(font, bold)}">{body}</font>')
+        lines.append("".join(parts))
+    return Markup("<br/>".join(lines), missing)
+
+
+def paragraph(
+    text: str, style: ParagraphStyle, bold: bool = False, missing: list[str] | None = None
+) -> Paragraph:
+    """A Paragraph of plain `text` in the bundled fonts; shaped when it holds Arabic, wrapped
+    between any two characters when it holds Chinese (which has no spaces to break at)."""
+    result = markup(text, bold)
+    if missing is not None:
+        missing.extend(result.missing)
+    if has_rtl(text):
+        style = ParagraphStyle(style.name + "-shaped", parent=style, shaping=1)
+    elif has_cjk(text):
+        style = ParagraphStyle(style.name + "-cjk", parent=style, wordWrap="CJK")
+    return Paragraph(result.xml, style)

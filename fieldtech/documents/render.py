@@ -1,0 +1,402 @@
+"""Render the repair slip, pickup receipt and return receipt to PDF bytes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from fieldtech.documents import blocks, fonts
+from fieldtech.documents.blocks import Ctx
+from fieldtech.documents.data import (
+    ChargeLine,
+    PaymentLine,
+    PickupReceiptData,
+    RepairSlipData,
+    ReturnReceiptData,
+    charge_totals,
+    code_for,
+    pickup_receipt_content,
+    qr_payload,
+    repair_slip_content,
+    return_receipt_content,
+)
+from fieldtech.documents.labels import LANGS, Lang
+from fieldtech.documents.layout import PAPERS, PageFurniture, Paper, build_pdf, sheet_for
+
+log = logging.getLogger(__name__)
+DocumentData = RepairSlipData | PickupReceiptData | ReturnReceiptData
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The PDF and what could not be printed as given (missing logo, broken photo, ...)."""
+
+    pdf: bytes
+    warnings: tuple[str, ...]
+    verification_code: str
+
+
+def _item_rows(ctx: Ctx, d: DocumentData) -> list[tuple[str, str]]:
+    item = d.item
+    return [
+        (ctx.t("brand_model"), " ".join(x for x in (item.brand, item.model) if x)),
+        (ctx.t("serial"), item.serial),
+        (ctx.t("purchase_date"), ctx.when(item.purchase_date)),
+    ]
+
+
+def _customer_rows(ctx: Ctx, d: DocumentData) -> list[tuple[str, str]]:
+    c = d.customer
+    return [(ctx.t("name"), c.name), (ctx.t("phone"), c.phone), (ctx.t("address"), c.address)]
+
+
+def _warranty_text(ctx: Ctx, d: RepairSlipData) -> str:
+    w = d.warranty
+    status = (
+        ctx.t("unknown") if w.in_warranty is None else ctx.t("free" if w.in_warranty else "paid")
+    )
+    return f"{status} ({ctx.code(w.reason)})" if w.reason else status
+
+
+def _parts(ctx: Ctx, d: RepairSlipData) -> list[Flowable]:
+    if not d.parts:
+        return []
+    width = ctx.sheet.frame_width
+    if ctx.sheet.narrow:
+        rows: list[list[Any]] = []
+        for p in d.parts:
+            detail = f"{p.part_number} {p.description}".strip()
+            serials = " > ".join(x for x in (p.serial_removed, p.serial_fitted) if x)
+            cell: list[Flowable] = [ctx.p(detail, "cell")]
+            if serials:
+                cell.append(ctx.p(serials, "small"))
+            rows.append(
+                [cell, ctx.p(str(p.quantity), "cell_right"), ctx.p(f"{p.total:,.2f}", "cell_right")]
+            )
+        head = [ctx.t("parts"), ctx.t("qty"), ctx.t("amount")]
+        table = blocks.ruled_table(
+            ctx, head, rows, [width * 0.6, width * 0.12, width * 0.28], {1, 2}
+        )
+    else:
+        rows = [
+            [
+                ctx.p(str(i), "cell"),
+                ctx.p(p.part_number, "cell"),
+                ctx.p(p.description, "cell"),
+                ctx.p(str(p.quantity), "cell_right"),
+                ctx.p(p.serial_removed, "cell"),
+                ctx.p(p.serial_fitted, "cell"),
+                ctx.p(f"{p.unit_price:,.2f}", "cell_right"),
+                ctx.p(f"{p.total:,.2f}", "cell_right"),
+            ]
+            for i, p in enumerate(d.parts, start=1)
+        ]
+        keys = [
+            "#",
+            "part_no",
+            "description",
+            "qty",
+            "serial_removed",
+            "serial_fitted",
+            "price",
+            "amount",
+        ]
+        head = [k if k == "#" else ctx.t(k) for k in keys]
+        fractions = [0.04, 0.13, 0.27, 0.06, 0.14, 0.14, 0.11, 0.11]
+        table = blocks.ruled_table(ctx, head, rows, [width * f for f in fractions], {3, 6, 7})
+    return [ctx.p(ctx.t("parts"), "section", bold=True), table]
+
+
+def _charges(
+    ctx: Ctx, charges: tuple[ChargeLine, ...], payments: tuple[PaymentLine, ...]
+) -> list[Flowable]:
+    if not charges and not payments:
+        return []
+    width = ctx.sheet.frame_width
+    out: list[Flowable] = [
+        ctx.p(f"{ctx.t('charges')} ({ctx.company.currency})", "section", bold=True)
+    ]
+    if charges:
+        rows: list[list[Any]] = []
+        for c in charges:
+            what = ctx.code(c.kind) + (f": {c.description}" if c.description else "")
+            qty = f"{c.quantity.normalize():f}"
+            if ctx.sheet.narrow:
+                rows.append(
+                    [
+                        ctx.p(what, "cell"),
+                        ctx.p(qty, "cell_right"),
+                        ctx.p(f"{c.net:,.2f}", "cell_right"),
+                    ]
+                )
+            else:
+                rows.append(
+                    [
+                        ctx.p(what, "cell"),
+                        ctx.p(qty, "cell_right"),
+                        ctx.p(f"{c.unit_price:,.2f}", "cell_right"),
+                        ctx.p(f"{c.tax_rate * 100:.0f}%", "cell_right"),
+                        ctx.p(f"{c.net:,.2f}", "cell_right"),
+                    ]
+                )
+        if ctx.sheet.narrow:
+            head = [ctx.t("description"), ctx.t("qty"), ctx.t("amount")]
+            table = blocks.ruled_table(
+                ctx, head, rows, [width * 0.6, width * 0.12, width * 0.28], {1, 2}
+            )
+        else:
+            head = [
+                ctx.t("description"),
+                ctx.t("qty"),
+                ctx.t("price"),
+                ctx.t("tax"),
+                ctx.t("amount"),
+            ]
+            fractions = [0.52, 0.1, 0.14, 0.1, 0.14]
+            table = blocks.ruled_table(
+                ctx, head, rows, [width * f for f in fractions], {1, 2, 3, 4}
+            )
+        net, tax, gross = charge_totals(charges)
+        out += [
+            table,
+            Spacer(1, 1.5 * mm),
+            blocks.totals(
+                ctx,
+                [
+                    (ctx.t("net"), ctx.money(net), False),
+                    (ctx.t("tax"), ctx.money(tax), False),
+                    (ctx.t("total"), ctx.money(gross), True),
+                ],
+            ),
+        ]
+    for pay in payments:
+        parts = [ctx.code(pay.method), ctx.money(pay.amount)]
+        if pay.receipt_number:
+            parts.append(f"{ctx.t('receipt')} {pay.receipt_number}")
+        if pay.taken_at:
+            parts.append(ctx.when(pay.taken_at))
+        out.append(
+            blocks.grid(
+                ctx,
+                [[ctx.p(ctx.t("payment"), "key"), ctx.p("  ·  ".join(parts))]],
+                [width * 0.2, width * 0.8],
+            )
+        )
+    return out
+
+
+def _furniture(ctx: Ctx, kind: str, ref: str, code: str, draft: bool) -> PageFurniture:
+    return PageFurniture(
+        lang=ctx.lang,
+        footer_left=f"{ctx.t(kind)} {ref}",
+        footer_right=f"{ctx.t('verification')}: {code}",
+        draft=draft,
+    )
+
+
+def _render(
+    data: DocumentData,
+    paper: Paper,
+    lang: Lang,
+    title_key: str,
+    story: Callable[[Ctx, str], list[Flowable]],
+) -> Rendered:
+    if lang not in LANGS:
+        raise ValueError(f"lang: unknown language {lang!r}; use one of {', '.join(LANGS)}")
+    if paper not in PAPERS:
+        raise ValueError(f"paper: unknown paper {paper!r}; use one of {', '.join(PAPERS)}")
+    fonts.register_fonts()
+    if isinstance(data, RepairSlipData):
+        code = code_for(repair_slip_content(data))
+        payload, ref = qr_payload(data.ticket_number, "", code), data.ticket_number
+    elif isinstance(data, PickupReceiptData):
+        code = code_for(pickup_receipt_content(data))
+        payload, ref = (
+            qr_payload(data.ticket_number, data.receipt_number, code),
+            data.receipt_number,
+        )
+    else:
+        code = code_for(return_receipt_content(data))
+        payload, ref = (
+            qr_payload(data.ticket_number, data.receipt_number, code),
+            data.receipt_number,
+        )
+    sheet = sheet_for(paper)
+    draft = data.customer_signature is None
+    contexts: list[Ctx] = []
+
+    def make_story() -> list[Flowable]:
+        ctx = Ctx(sheet, lang, data.company)
+        contexts.append(ctx)
+        return story(ctx, payload)
+
+    probe = Ctx(sheet, lang, data.company)
+    title = f"{probe.t(title_key)} {ref}"
+    pdf = build_pdf(make_story, sheet, _furniture(probe, title_key, ref, code, draft), title)
+    ctx = contexts[-1]
+    warnings = list(dict.fromkeys(ctx.warnings))
+    if ctx.missing:
+        chars = "".join(dict.fromkeys(ctx.missing))
+        warnings.append(f"no bundled font has the characters {chars!r}; printed as \ufffd")
+    for warning in warnings:
+        log.warning("%s %s: %s", title_key, ref, warning)
+    return Rendered(pdf, tuple(warnings), code)
+
+
+def _signature_row(ctx: Ctx, d: DocumentData) -> list[Flowable]:
+    boxes: list[Flowable] = [blocks.signature(ctx, "signature", d.customer_signature)]
+    if isinstance(d, PickupReceiptData):
+        boxes.append(blocks.signature(ctx, "tech_signature", d.technician_signature))
+    return [Spacer(1, 4 * mm), *blocks.signatures(ctx, boxes)]
+
+
+def render_repair_slip_result(
+    data: RepairSlipData, paper: Paper = "a4", lang: Lang = "en"
+) -> Rendered:
+    def story(ctx: Ctx, payload: str) -> list[Flowable]:
+        refs = [(ctx.t("ticket"), data.ticket_number), (ctx.t("revision"), str(data.revision))]
+        if data.departed_at or data.arrived_at:
+            refs.append((ctx.t("visit"), ctx.when(data.arrived_at or data.departed_at)[:10]))
+        out = blocks.header(ctx, "repair_slip", refs, payload)
+        out += blocks.panel_heads(ctx, "customer", "item")
+        item_rows = [*_item_rows(ctx, data), (ctx.t("warranty"), _warranty_text(ctx, data))]
+        out += blocks.fields(ctx, _customer_rows(ctx, data), item_rows)
+        visit = [
+            (ctx.t("technician"), data.technician_name),
+            (ctx.t("arrived"), ctx.when(data.arrived_at)),
+            (ctx.t("departed"), ctx.when(data.departed_at)),
+            (ctx.t("fault_code"), data.fault_code),
+        ]
+        out += [ctx.p(ctx.t("visit"), "section", bold=True)]
+        out += blocks.fields(ctx, visit[:2], visit[2:])
+        out += blocks.section(ctx, "fault_reported", data.fault_description)
+        out += blocks.section(ctx, "symptoms", data.symptoms)
+        out += blocks.section(ctx, "cause", data.cause)
+        out += blocks.section(ctx, "checks_done", data.checks_done)
+        out += blocks.section(ctx, "work_done", data.work_done)
+        out += _parts(ctx, data)
+        out += _charges(ctx, data.charges, data.payments)
+        out += blocks.section(ctx, "advice", "\n".join(f"• {a}" for a in data.advice))
+        out += _signature_row(ctx, data)
+        out += blocks.verification(ctx, ctx_code(payload), data.customer_signature is None)
+        return out
+
+    return _render(data, paper, lang, "repair_slip", story)
+
+
+def ctx_code(payload: str) -> str:
+    """The verification code is the last field of the QR payload."""
+    return payload.rsplit("|", 1)[-1]
+
+
+def _photos(ctx: Ctx, d: PickupReceiptData | ReturnReceiptData) -> list[Flowable]:
+    if not d.photo_paths:
+        return []
+    per_row = 2 if ctx.sheet.narrow else 4
+    width = ctx.sheet.frame_width / per_row
+    cells: list[Flowable] = []
+    for path in d.photo_paths:
+        image = blocks._image(ctx, path, width - 2 * mm, 30 * mm, "photo")
+        cells.append(
+            image
+            if image is not None
+            else ctx.p(f"{ctx.t('photo_unreadable')}: {path.name}", "small")
+        )
+    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+    rows[-1] += [Spacer(1, 1)] * (per_row - len(rows[-1]))
+    table = Table(
+        rows,
+        colWidths=[width] * per_row,
+        style=TableStyle(
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+        ),
+        hAlign="LEFT",
+    )
+    return [ctx.p(ctx.t("photos"), "section", bold=True), table]
+
+
+def render_pickup_receipt_result(
+    data: PickupReceiptData, paper: Paper = "a4", lang: Lang = "en"
+) -> Rendered:
+    def story(ctx: Ctx, payload: str) -> list[Flowable]:
+        refs = [
+            (ctx.t("receipt"), data.receipt_number),
+            (ctx.t("ticket"), data.ticket_number),
+            (ctx.t("taken_at"), ctx.when(data.taken_at)),
+        ]
+        out = blocks.header(ctx, "pickup_receipt", refs, payload)
+        out += blocks.panel_heads(ctx, "customer", "item")
+        out += blocks.fields(ctx, _customer_rows(ctx, data), _item_rows(ctx, data))
+        accessories = ", ".join(data.accessories) if data.accessories else ctx.t("none")
+        out += [ctx.p(ctx.t("promised_return"), "section", bold=True)]
+        out += [
+            ctx.p(
+                ctx.when(data.promised_return_date),
+                "total" if not ctx.sheet.narrow else "bold",
+                bold=True,
+            )
+        ]
+        out += blocks.section(ctx, "reason", data.reason)
+        out += blocks.section(ctx, "condition", data.condition)
+        out += blocks.section(ctx, "accessories", accessories)
+        out += _photos(ctx, data)
+        out += blocks.fields(ctx, [(ctx.t("technician"), data.technician_name)], [])
+        out += _signature_row(ctx, data)
+        out += blocks.verification(ctx, ctx_code(payload), data.customer_signature is None)
+        return out
+
+    return _render(data, paper, lang, "pickup_receipt", story)
+
+
+def render_return_receipt_result(
+    data: ReturnReceiptData, paper: Paper = "a4", lang: Lang = "en"
+) -> Rendered:
+    def story(ctx: Ctx, payload: str) -> list[Flowable]:
+        refs = [
+            (ctx.t("receipt"), data.receipt_number),
+            (ctx.t("pickup_ref"), data.pickup_receipt_number),
+            (ctx.t("ticket"), data.ticket_number),
+            (ctx.t("returned_at"), ctx.when(data.returned_at)),
+        ]
+        out = blocks.header(ctx, "return_receipt", refs, payload)
+        out += blocks.panel_heads(ctx, "customer", "item")
+        out += blocks.fields(ctx, _customer_rows(ctx, data), _item_rows(ctx, data))
+        out += blocks.section(ctx, "work_done", data.work_done)
+        out += blocks.section(ctx, "condition_on_return", data.condition_on_return)
+        out += _photos(ctx, data)
+        out += _charges(ctx, data.charges, ())
+        if not data.charges and data.charges_total:
+            out += [blocks.totals(ctx, [(ctx.t("total"), ctx.money(data.charges_total), True)])]
+        out += blocks.fields(ctx, [(ctx.t("technician"), data.technician_name)], [])
+        out += _signature_row(ctx, data)
+        out += blocks.verification(ctx, ctx_code(payload), data.customer_signature is None)
+        return out
+
+    return _render(data, paper, lang, "return_receipt", story)
+
+
+def render_repair_slip(data: RepairSlipData, paper: Paper = "a4", lang: Lang = "en") -> bytes:
+    """The repair slip as PDF bytes; problems such as a missing logo are logged as warnings."""
+    return render_repair_slip_result(data, paper, lang).pdf
+
+
+def render_pickup_receipt(data: PickupReceiptData, paper: Paper = "a4", lang: Lang = "en") -> bytes:
+    return render_pickup_receipt_result(data, paper, lang).pdf
+
+
+def render_return_receipt(data: ReturnReceiptData, paper: Paper = "a4", lang: Lang = "en") -> bytes:
+    return render_return_receipt_result(data, paper, lang).pdf
+
+
+def render_result(data: DocumentData, paper: Paper = "a4", lang: Lang = "en") -> Rendered:
+    """Render whichever document `data` describes, with its warnings and verification code."""
+    if isinstance(data, RepairSlipData):
+        return render_repair_slip_result(data, paper, lang)
+    if isinstance(data, PickupReceiptData):
+        return render_pickup_receipt_result(data, paper, lang)
+    return render_return_receipt_result(data, paper, lang)

@@ -1,0 +1,31 @@
+"""Every character gets a bundled font that has it, or a visible replacement."""
+
+from __future__ import annotations
+
+from fieldtech.documents import fonts
+
+
+def test_runs_mixed_scripts_split_by_font() -> None:
+    runs = fonts.runs("José 王小明 محمد")
+    assert [font for font, _ in runs] == [fonts.SANS, fonts.CJK, fonts.ARABIC]
+    assert "".join(text for _, text in runs) == "José 王小明 محمد"
+
+
+def test_runs_traditional_chinese_uses_cjk_font() -> None:
+    assert fonts.runs("陳大文") == [(fonts.CJK, "陳大文")]
+
+
+def test_markup_unknown_character_replaced_and_reported() -> None:
+    result = fonts.markup("Ana \U0001f600 \U00013000 <b>")
+    assert result.missing == ("\U0001f600", "\U00013000")
+    assert "\ufffd" in result.xml
+    assert "&lt;b&gt;" in result.xml
+
+
+def test_visual_order_reverses_only_rtl_word_runs() -> None:
+    assert fonts.visual_order("Name محمد بن علي end") == "Name علي بن محمد end"
+    assert fonts.visual_order("plain words") == "plain words"
+
+
+def test_markup_newlines_become_breaks() -> None:
+    assert fonts.markup("a\nb").xml == "a<br/>b"
