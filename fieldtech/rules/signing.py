@@ -9,6 +9,7 @@ import decimal
 import enum
 import hashlib
 import json
+import unicodedata
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -20,11 +21,15 @@ VERIFICATION_CODE_LENGTH = 12
 
 def _normalise(value: Any) -> Any:
     """Turn a value into plain JSON types in one spelling, so equal content hashes equally."""
-    if value is None or isinstance(value, bool | int | str):
+    if value is None or isinstance(value, bool | int):
         return value
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
     if isinstance(value, float):
         raise TypeError("floats are not allowed in signed content; use Decimal for money")
     if isinstance(value, decimal.Decimal):
+        if not value.is_finite():
+            raise TypeError("only finite Decimal values can be signed")
         return format(value.normalize(), "f") if value != 0 else "0"
     if isinstance(value, enum.Enum):
         return _normalise(value.value)
@@ -37,7 +42,17 @@ def _normalise(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, Mapping):
-        return {str(k): _normalise(v) for k, v in value.items()}
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            name = (
+                str(key) if isinstance(key, int) and not isinstance(key, bool) else _normalise(key)
+            )
+            if not isinstance(name, str):
+                raise TypeError(f"keys of signed content must be text, not {type(key).__name__}")
+            if name in out:
+                raise TypeError(f"two keys of signed content read the same: {name!r}")
+            out[name] = _normalise(item)
+        return out
     if isinstance(value, list | tuple):
         return [_normalise(v) for v in value]
     raise TypeError(f"cannot sign a value of type {type(value).__name__}")
@@ -61,9 +76,13 @@ def verification_code(hash_hex: str) -> str:
     return "-".join(raw[i : i + 4] for i in range(0, VERIFICATION_CODE_LENGTH, 4))
 
 
+_MISREAD = str.maketrans({"0": "O", "1": "I"})
+
+
 def normalise_code(code: str) -> str:
-    """Accept a code as typed by a person: any case, with or without dashes or spaces."""
-    clean = "".join(ch for ch in code.upper() if ch.isalnum())
+    """Accept a code as typed by a person: any case, with or without dashes or spaces. Codes are
+    base32, which has no 0 or 1, so a 0 or 1 typed by a person is read as the O or I printed."""
+    clean = "".join(ch for ch in code.upper() if ch.isascii() and ch.isalnum()).translate(_MISREAD)
     return "-".join(clean[i : i + 4] for i in range(0, len(clean), 4))
 
 
@@ -71,5 +90,6 @@ def ensure_unchanged(signed_hash: str | None, content: Mapping[str, Any]) -> Non
     """Refuse a change to signed content: it needs a new revision and a new signature."""
     if signed_hash is not None and content_hash(content) != signed_hash:
         raise FrozenRecordError(
-            "this record was signed by the customer; start a new revision and ask for a new signature"
+            "this record was signed by the customer; "
+            "start a new revision and ask for a new signature"
         )
