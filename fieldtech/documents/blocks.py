@@ -11,16 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable, KeepTogether
 
 from fieldtech.documents import fonts
 from fieldtech.documents.data import CompanyHeader, SignatureBlock
 from fieldtech.documents.labels import Lang, code_label, label
-from fieldtech.documents.layout import INK, RULE, SHADE, Sheet, Styles, styles_for
+from fieldtech.documents.layout import INK, RULE, SHADE, Sheet, Styles, styles_for, table_style
 
 
 @dataclass
@@ -76,12 +75,47 @@ def _image(ctx: Ctx, source: Path | bytes, max_w: float, max_h: float, what: str
     return Image(io.BytesIO(data), width=w * scale, height=h * scale)
 
 
-def qr_code(payload: str, size: float) -> Drawing:
-    """The QR as vector squares with its quiet zone, readable by a phone or zbarimg."""
-    widget = QrCodeWidget(payload, barLevel="M", barBorder=3, barWidth=size, barHeight=size)
-    drawing = Drawing(size, size)
-    drawing.add(widget)
-    return drawing
+class QrCode(Flowable):  # type: ignore[misc] # reportlab is untyped
+    """The QR encoded by reportlab's QR widget, drawn as one filled path with its quiet zone.
+
+    Drawing the widget through a reportlab Drawing would pull in an unembedded Helvetica (the
+    graphics default font) and costs a rectangle object per module; one path is smaller and faster.
+    """
+
+    QUIET = 3
+
+    def __init__(self, payload: str, size: float) -> None:
+        super().__init__()
+        widget = QrCodeWidget(payload, barLevel="M")
+        widget.qr.make()
+        self.modules: list[list[bool]] = [[bool(m) for m in row] for row in widget.qr.modules]
+        self.size = size
+        self.width = self.height = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        count = len(self.modules)
+        box = self.size / (count + 2 * self.QUIET)
+        path = self.canv.beginPath()
+        for r, row in enumerate(self.modules):
+            y = self.size - (r + 1 + self.QUIET) * box
+            c = 0
+            while c < count:
+                if not row[c]:
+                    c += 1
+                    continue
+                start = c
+                while c < count and row[c]:
+                    c += 1
+                path.rect((start + self.QUIET) * box, y, (c - start) * box, box)
+        self.canv.setFillColorRGB(0, 0, 0)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+def qr_code(payload: str, size: float) -> QrCode:
+    return QrCode(payload, size)
 
 
 def header(ctx: Ctx, title_key: str, refs: list[tuple[str, str]], payload: str) -> list[Flowable]:
@@ -125,7 +159,7 @@ def header(ctx: Ctx, title_key: str, refs: list[tuple[str, str]], payload: str) 
     table = Table(
         [[left, middle, qr_code(payload, qr_size)]],
         colWidths=[left_w, mid_w, qr_size],
-        style=TableStyle(
+        style=table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -146,7 +180,7 @@ def grid(ctx: Ctx, rows: list[list[Flowable]], widths: list[float], right: bool 
         colWidths=widths,
         splitInRow=1,
         hAlign="RIGHT" if right else "LEFT",
-        style=TableStyle(
+        style=table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -174,7 +208,7 @@ def fields(ctx: Ctx, left: list[tuple[str, str]], right: list[tuple[str, str]]) 
             if i < len(side):
                 row += [ctx.p(side[i][0], "key"), ctx.p(side[i][1])]
             else:
-                row += ["", ""]
+                row += [Spacer(1, 0), Spacer(1, 0)]
         rows.append(row)
     return [grid(ctx, rows, [key_w, val_w, key_w, val_w])] if rows else []
 
@@ -192,7 +226,7 @@ def panel_heads(ctx: Ctx, left_key: str, right_key: str) -> list[Flowable]:
             ]
         ],
         colWidths=[width / 2, width / 2],
-        style=TableStyle(
+        style=table_style(
             [("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
         ),
     )
@@ -226,7 +260,9 @@ def ruled_table(
     ]
     if ctx.sheet.narrow:
         style += [("LEFTPADDING", (0, 0), (0, -1), 0), ("RIGHTPADDING", (-1, 0), (-1, -1), 0)]
-    return Table([head_cells, *rows], colWidths=widths, repeatRows=1, splitInRow=1, style=style)
+    return Table(
+        [head_cells, *rows], colWidths=widths, repeatRows=1, splitInRow=1, style=table_style(style)
+    )
 
 
 def totals(ctx: Ctx, rows: list[tuple[str, str, bool]]) -> Table:
@@ -250,7 +286,7 @@ def totals(ctx: Ctx, rows: list[tuple[str, str, bool]]) -> Table:
     for i, (_, _, strong) in enumerate(rows):
         if strong:
             style.append(("LINEABOVE", (1, i), (1, i), 0.8, INK))
-    return Table(cells, colWidths=[label_w, width - label_w], style=TableStyle(style))
+    return Table(cells, colWidths=[label_w, width - label_w], style=table_style(style))
 
 
 def signature(ctx: Ctx, key: str, sig: SignatureBlock | None) -> Flowable:
@@ -267,14 +303,14 @@ def signature(ctx: Ctx, key: str, sig: SignatureBlock | None) -> Flowable:
     rows = [
         [ctx.p(ctx.t(key), "key")],
         [inner],
-        [ctx.p(name, "bold", bold=True)] if name else [""],
-        [ctx.p(when, "small")] if when else [""],
+        [ctx.p(name, "bold", bold=True)] if name else [Spacer(1, 0)],
+        [ctx.p(when, "small")] if when else [Spacer(1, 0)],
     ]
     table = Table(
         rows,
         colWidths=[width],
         rowHeights=[None, box_h + 2 * mm, None, None],
-        style=TableStyle(
+        style=table_style(
             [
                 ("VALIGN", (0, 1), (0, 1), "BOTTOM"),
                 ("LINEBELOW", (0, 1), (0, 1), 0.8, INK),
@@ -301,7 +337,7 @@ def signatures(ctx: Ctx, boxes: list[Flowable]) -> list[Flowable]:
         Table(
             [boxes],
             colWidths=[width / 2, width / 2],
-            style=TableStyle(
+            style=table_style(
                 [
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -13,7 +13,14 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
 
 from fieldtech.documents import fonts
 from fieldtech.documents.labels import Lang, label
@@ -32,6 +39,12 @@ ROLL_WIDTH = 80 * mm
 ROLL_PRINTABLE = 72 * mm
 # PDF viewers refuse pages longer than 200 inches; a longer roll document continues on a new page.
 ROLL_MAX_HEIGHT = 14400.0
+
+
+def table_style(commands: list[Any]) -> TableStyle:
+    """A table style whose cells name a bundled font: reportlab sets a cell font even for
+    Paragraph cells, and its default (Helvetica) would be referenced without being embedded."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS), *commands])
 
 
 @dataclass(frozen=True)

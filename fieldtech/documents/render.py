@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from fieldtech.documents import blocks, fonts
 from fieldtech.documents.blocks import Ctx
@@ -26,7 +26,14 @@ from fieldtech.documents.data import (
     return_receipt_content,
 )
 from fieldtech.documents.labels import LANGS, Lang
-from fieldtech.documents.layout import PAPERS, PageFurniture, Paper, build_pdf, sheet_for
+from fieldtech.documents.layout import (
+    PAPERS,
+    PageFurniture,
+    Paper,
+    build_pdf,
+    sheet_for,
+    table_style,
+)
 
 log = logging.getLogger(__name__)
 DocumentData = RepairSlipData | PickupReceiptData | ReturnReceiptData
@@ -312,7 +319,7 @@ def _photos(ctx: Ctx, d: PickupReceiptData | ReturnReceiptData) -> list[Flowable
     table = Table(
         rows,
         colWidths=[width] * per_row,
-        style=TableStyle(
+        style=table_style(
             [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
         ),
         hAlign="LEFT",
