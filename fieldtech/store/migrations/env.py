@@ -14,7 +14,8 @@ def run_migrations_online(connection: Connection) -> None:
         connection=connection,
         target_metadata=Base.metadata,
         render_as_batch=True,
-        transaction_per_migration=True,
+        # One transaction for the whole upgrade: a file is either at its old revision or at head.
+        transaction_per_migration=False,
         compare_type=True,
         include_name=include_name,
     )
