@@ -42,8 +42,17 @@ def _year(country: str, subdivision: str | None, year: int) -> _Year:
     )
 
 
+@functools.cache
+def _supported() -> dict[str, frozenset[str]]:
+    return {
+        country: frozenset(subdivisions)
+        for country, subdivisions in holidays.list_supported_countries().items()
+    }
+
+
 def supported_countries() -> frozenset[str]:
-    return frozenset(holidays.list_supported_countries())
+    """ISO 3166 codes the public-holiday calendar knows."""
+    return frozenset(_supported())
 
 
 def _zone(name: str) -> zoneinfo.ZoneInfo:
@@ -73,11 +82,18 @@ class WorkingCalendar:
     closing: dt.time = dt.time(18, 0)
 
     def __post_init__(self) -> None:
-        if self.country not in supported_countries():
+        supported = _supported()
+        if self.country not in supported:
             raise ValidationError(
                 "calendar_country",
                 f"no public-holiday calendar for {self.country!r}; use an ISO country code "
                 "such as CN",
+            )
+        if self.subdivision is not None and self.subdivision not in supported[self.country]:
+            known = ", ".join(sorted(supported[self.country])) or "none for this country"
+            raise ValidationError(
+                "calendar_subdivision",
+                f"unknown region {self.subdivision!r} of {self.country}; use one of: {known}",
             )
         _zone(self.timezone)
         both = self.extra_days_off & self.extra_working_days

@@ -19,6 +19,9 @@ WARRANTY_FREE_KINDS: frozenset[ChargeKind] = frozenset(
 """Covered by the warranty. OTHER lines (an accessory the customer chose to buy) stay charged."""
 
 
+_KINDS = frozenset(ChargeKind)
+
+
 def round_money(amount: Decimal) -> Decimal:
     """Money is kept to the cent, half away from zero, as on a printed receipt."""
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
@@ -106,7 +109,8 @@ def labour_line(
 
 def price_line(line: ChargeInput, *, in_warranty: bool, index: int = 0) -> LineAmount:
     """Net is rounded per line, then tax on the rounded net: the way each line prints."""
-    ChargeKind(line.kind)
+    if line.kind not in _KINDS:
+        raise ValidationError("kind", "choose labour, part, call_out or other", line=index)
     quantity = check_amount("quantity", line.quantity, line=index)
     unit_price = check_amount("unit_price", line.unit_price, line=index)
     tax_rate = check_rate("tax_rate", line.tax_rate, line=index)

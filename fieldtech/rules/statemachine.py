@@ -28,26 +28,29 @@ would otherwise force staff to invent detours through other statuses.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 
 from fieldtech.domain.enums import JobStatus
 from fieldtech.domain.errors import TransitionError
 
 _S = JobStatus
 
-TRANSITIONS: Mapping[JobStatus, frozenset[JobStatus]] = {
-    _S.NEW: frozenset({_S.ASSIGNED, _S.CANCELLED}),
-    _S.ASSIGNED: frozenset(
-        {_S.CONFIRMED, _S.EN_ROUTE, _S.ON_SITE, _S.NEW, _S.ASSIGNED, _S.CANCELLED}
-    ),
-    _S.CONFIRMED: frozenset({_S.EN_ROUTE, _S.ON_SITE, _S.ASSIGNED, _S.NEW, _S.CANCELLED}),
-    _S.EN_ROUTE: frozenset({_S.ON_SITE, _S.ASSIGNED, _S.CANCELLED}),
-    _S.ON_SITE: frozenset({_S.AWAITING_SIGNATURE, _S.ITEM_IN_WORKSHOP}),
-    _S.AWAITING_SIGNATURE: frozenset({_S.SIGNED, _S.ON_SITE}),
-    _S.SIGNED: frozenset({_S.CLOSED, _S.ON_SITE, _S.ASSIGNED}),
-    _S.ITEM_IN_WORKSHOP: frozenset({_S.AWAITING_SIGNATURE, _S.ON_SITE}),
-    _S.CLOSED: frozenset({_S.ASSIGNED}),
-    _S.CANCELLED: frozenset(),
-}
+TRANSITIONS: Mapping[JobStatus, frozenset[JobStatus]] = MappingProxyType(
+    {
+        _S.NEW: frozenset({_S.ASSIGNED, _S.CANCELLED}),
+        _S.ASSIGNED: frozenset(
+            {_S.CONFIRMED, _S.EN_ROUTE, _S.ON_SITE, _S.NEW, _S.ASSIGNED, _S.CANCELLED}
+        ),
+        _S.CONFIRMED: frozenset({_S.EN_ROUTE, _S.ON_SITE, _S.ASSIGNED, _S.NEW, _S.CANCELLED}),
+        _S.EN_ROUTE: frozenset({_S.ON_SITE, _S.ASSIGNED, _S.CANCELLED}),
+        _S.ON_SITE: frozenset({_S.AWAITING_SIGNATURE, _S.ITEM_IN_WORKSHOP}),
+        _S.AWAITING_SIGNATURE: frozenset({_S.SIGNED, _S.ON_SITE}),
+        _S.SIGNED: frozenset({_S.CLOSED, _S.ON_SITE, _S.ASSIGNED}),
+        _S.ITEM_IN_WORKSHOP: frozenset({_S.AWAITING_SIGNATURE, _S.ON_SITE}),
+        _S.CLOSED: frozenset({_S.ASSIGNED}),
+        _S.CANCELLED: frozenset(),
+    }
+)
 """Every allowed move; anything not listed here is refused."""
 
 NEW_REVISION_TRANSITIONS: frozenset[tuple[JobStatus, JobStatus]] = frozenset(

@@ -34,6 +34,13 @@ def test_is_working_day_adjusted_weekend_2026_is_working(day: dt.date) -> None:
     assert CN.is_working_day(day)
 
 
+def test_is_working_day_adjusted_weekend_across_new_year() -> None:
+    # The 2002 New Year notice moved two working days to the weekend before it.
+    assert CN.is_working_day(D(2001, 12, 29))
+    assert CN.is_working_day(D(2001, 12, 30))
+    assert not CN.is_working_day(D(2002, 1, 2))
+
+
 def test_is_working_day_ordinary_week() -> None:
     week = [D(2026, 11, 23) + dt.timedelta(days=i) for i in range(7)]
     assert [CN.is_working_day(d) for d in week] == [True] * 5 + [False] * 2
@@ -80,6 +87,14 @@ def test_is_working_day_other_country_has_its_own_holidays() -> None:
     germany = WorkingCalendar(country="DE", timezone="Europe/Berlin")
     assert not germany.is_working_day(D(2026, 10, 3))  # German Unity Day
     assert germany.is_working_day(D(2026, 10, 1))
+
+
+def test_is_working_day_subdivision_holiday() -> None:
+    california = WorkingCalendar(country="US", subdivision="CA", timezone="America/Los_Angeles")
+    assert not california.is_working_day(D(2026, 11, 27))  # Day after Thanksgiving in CA
+    assert WorkingCalendar(country="US", timezone="America/New_York").is_working_day(
+        D(2026, 11, 27)
+    )
 
 
 def test_working_minutes_between_skips_night_and_weekend() -> None:
@@ -139,6 +154,8 @@ def test_working_minutes_between_naive_time_raises() -> None:
             "extra_working_days",
         ),
         ({"opening": dt.time(18, 0), "closing": dt.time(9, 0)}, "closing"),
+        ({"subdivision": "XX"}, "calendar_subdivision"),
+        ({"country": "US", "subdivision": "ZZ"}, "calendar_subdivision"),
     ],
 )
 def test_working_calendar_bad_settings_raise(kwargs: dict[str, object], field: str) -> None:

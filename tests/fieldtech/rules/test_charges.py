@@ -168,3 +168,10 @@ def test_compute_charges_warranty_never_costs_more(items: list[ChargeInput]) -> 
     paid = compute_charges(items, in_warranty=False)
     free = compute_charges(items, in_warranty=True)
     assert free.total <= paid.total
+
+
+def test_compute_charges_unknown_kind_raises_naming_kind() -> None:
+    bad = ChargeInput("discount", Decimal(1), Decimal(1), TAX)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError) as caught:
+        compute_charges([bad], in_warranty=False)
+    assert caught.value.field == "kind"

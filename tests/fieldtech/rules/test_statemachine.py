@@ -59,6 +59,11 @@ def test_transitions_table_covers_every_status_and_matches_the_documented_rules(
     assert table == EXPECTED
 
 
+def test_transitions_table_is_read_only() -> None:
+    with pytest.raises(TypeError):
+        TRANSITIONS[S.CANCELLED] = frozenset({S.NEW})  # type: ignore[index]
+
+
 @pytest.mark.parametrize(("current", "target"), sorted(EXPECTED))
 def test_check_transition_allowed_pair_passes(current: JobStatus, target: JobStatus) -> None:
     check_transition(current, target)
