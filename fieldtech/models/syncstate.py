@@ -26,6 +26,8 @@ class OutboxEntry(Base):
     op: Mapped[OutboxOp] = mapped_column(_enum(OutboxOp))
     # Changed fields only (all fields on insert), JSON-encoded by fieldtech.store.codec.
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The pull cursor when the edit was made: office changes after it were not seen by the editor.
+    base_cursor: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from fieldtech.domain.enums import OutboxOp
 from fieldtech.models.base import Synced, utcnow
-from fieldtech.models.syncstate import OutboxEntry
+from fieldtech.models.syncstate import LocalSetting, OutboxEntry
 from fieldtech.store.codec import encode_row
 
 NO_CAPTURE = "fieldtech.no_capture"
+CURSOR_SETTING = "sync_cursor"
+_CURSOR = select(LocalSetting.value).where(LocalSetting.key == CURSOR_SETTING)
 
 
 def _entry(obj: Any, op: OutboxOp, payload: dict[str, Any]) -> dict[str, Any]:
@@ -59,7 +61,11 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
         if isinstance(obj, Synced):
             rows.append(_entry(obj, OutboxOp.DELETE, {}))
     if rows:
-        session.connection().execute(insert(OutboxEntry), rows)
+        connection = session.connection()
+        cursor = int(connection.execute(_CURSOR).scalar() or 0)
+        for row in rows:
+            row["base_cursor"] = cursor
+        connection.execute(insert(OutboxEntry), rows)
 
 
 def install_capture(sessions: sessionmaker[Session]) -> None:
