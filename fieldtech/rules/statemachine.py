@@ -20,9 +20,9 @@ The table follows the after-sales workflow:
 - CLOSED -> ASSIGNED (reopened as a repeat repair: counted by the service figures).
 - CANCELLED is final: a customer who calls again gets a new ticket.
 
-Unlike the first draft of these rules, EN_ROUTE may be cancelled or re-planned, CONFIRMED may be
-unassigned, and SIGNED may lead to a follow-up visit: all three happen in real service days and
-would otherwise force staff to invent detours through other statuses.
+EN_ROUTE may be cancelled or re-planned, CONFIRMED may be unassigned, and SIGNED may lead to a
+follow-up visit because all three happen on real service days; without them staff would have to
+invent detours through other statuses, which would spoil the service figures.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ TRANSITIONS: Mapping[JobStatus, frozenset[JobStatus]] = MappingProxyType(
 """Every allowed move; anything not listed here is refused."""
 
 NEW_REVISION_TRANSITIONS: frozenset[tuple[JobStatus, JobStatus]] = frozenset(
-    {(_S.SIGNED, _S.ON_SITE), (_S.CLOSED, _S.ASSIGNED)}
+    {(_S.SIGNED, _S.ON_SITE), (_S.SIGNED, _S.ASSIGNED), (_S.CLOSED, _S.ASSIGNED)}
 )
 """Moves that leave signed content behind: the next change must start a new revision."""
 

@@ -112,11 +112,10 @@ def test_is_terminal_only_closed_and_cancelled() -> None:
     assert {s for s in JobStatus if is_terminal(s)} == {S.CLOSED, S.CANCELLED}
 
 
-def test_needs_new_revision_only_for_reopening_signed_work() -> None:
-    assert needs_new_revision(S.SIGNED, S.ON_SITE)
-    assert needs_new_revision(S.CLOSED, S.ASSIGNED)
-    assert not needs_new_revision(S.AWAITING_SIGNATURE, S.ON_SITE)
-    assert not needs_new_revision(S.SIGNED, S.CLOSED)
+def test_needs_new_revision_exactly_for_moves_that_reopen_signed_work() -> None:
+    reopening = {pair for pair in ALL_PAIRS if needs_new_revision(*pair)}
+    assert reopening == {(S.SIGNED, S.ON_SITE), (S.SIGNED, S.ASSIGNED), (S.CLOSED, S.ASSIGNED)}
+    assert reopening <= EXPECTED
 
 
 def _reachable(start: JobStatus) -> set[JobStatus]:
