@@ -15,7 +15,7 @@ from fieldtech.domain.errors import ValidationError
 from fieldtech.rules.calendar import WorkingCalendar
 from fieldtech.rules.charges import LabourBasis, LabourRate, check_amount, check_rate
 from fieldtech.rules.depreciation import DEFAULT_DEPRECIATION_TABLE, DepreciationTable
-from fieldtech.rules.warranty import check_warranty_months
+from fieldtech.rules.warranty import WarrantyDecision, check_warranty_months, warranty_status
 
 SETTINGS_VERSION = 1
 
@@ -149,6 +149,12 @@ class CompanySettings:
 
     def labour_rate_for(self, code: str) -> LabourRate:
         return self.category(code).labour_rate
+
+    def warranty(
+        self, code: str, purchase_date: dt.date | None, on_date: dt.date
+    ) -> WarrantyDecision:
+        """Free or paid for an item of category `code`, with this company's warranty period."""
+        return warranty_status(purchase_date, self.warranty_months_for(code), on_date)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types; money and rates as strings so no float ever touches them."""

@@ -51,6 +51,15 @@ def test_company_settings_lookups_by_category() -> None:
     assert "washing_machine" in caught.value.message
 
 
+def test_company_settings_warranty_uses_category_period() -> None:
+    company = CompanySettings()
+    bought = dt.date(2024, 11, 30)
+    assert company.warranty("refrigerator", bought, dt.date(2026, 11, 25)).in_warranty
+    decision = company.warranty("oven", bought, dt.date(2026, 11, 25))
+    assert not decision.in_warranty
+    assert decision.expires_on == dt.date(2025, 11, 30)
+
+
 def test_company_settings_calendar_uses_overrides() -> None:
     company = CompanySettings(
         extra_days_off=frozenset({dt.date(2026, 10, 9)}),

@@ -213,3 +213,21 @@ def test_generate_device_prefix_is_valid() -> None:
     assert validate_device_prefix(generate_device_prefix())
     with pytest.raises(ValidationError):
         generate_device_prefix(3)
+
+
+@given(st.text(max_size=20))
+def test_parse_ticket_any_text_is_canonical_number_or_validation_error(text: str) -> None:
+    try:
+        parsed = parse_ticket(text)
+    except ValidationError:
+        return
+    assert format_ticket(*parsed) == text.strip()
+
+
+@given(st.text(max_size=20))
+def test_parse_receipt_number_any_text_is_canonical_number_or_validation_error(text: str) -> None:
+    try:
+        parsed = parse_receipt_number(text)
+    except ValidationError:
+        return
+    assert format_receipt_number(*parsed) == text.strip().upper()
