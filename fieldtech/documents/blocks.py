@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import zoneinfo
 from dataclasses import dataclass, field
@@ -75,6 +76,14 @@ def _image(ctx: Ctx, source: Path | bytes, max_w: float, max_h: float, what: str
     return Image(io.BytesIO(data), width=w * scale, height=h * scale)
 
 
+@functools.lru_cache(maxsize=64)
+def _qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR matrix; kept because a document is often rendered twice (preview, then print)."""
+    widget = QrCodeWidget(payload, barLevel="M")
+    widget.qr.make()
+    return tuple(tuple(bool(m) for m in row) for row in widget.qr.modules)
+
+
 class QrCode(Flowable):  # type: ignore[misc] # reportlab is untyped
     """The QR encoded by reportlab's QR widget, drawn as one filled path with its quiet zone.
 
@@ -86,9 +95,7 @@ class QrCode(Flowable):  # type: ignore[misc] # reportlab is untyped
 
     def __init__(self, payload: str, size: float) -> None:
         super().__init__()
-        widget = QrCodeWidget(payload, barLevel="M")
-        widget.qr.make()
-        self.modules: list[list[bool]] = [[bool(m) for m in row] for row in widget.qr.modules]
+        self.modules = _qr_modules(payload)
         self.size = size
         self.width = self.height = size
 

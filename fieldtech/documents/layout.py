@@ -98,7 +98,18 @@ class Styles:
     total: ParagraphStyle
 
 
+_styles: dict[Paper, Styles] = {}
+
+
 def styles_for(sheet: Sheet) -> Styles:
+    """The type styles of a paper, made once: their identity keys the parsed-text cache."""
+    styles = _styles.get(sheet.paper)
+    if styles is None:
+        styles = _styles[sheet.paper] = _make_styles(sheet)
+    return styles
+
+
+def _make_styles(sheet: Sheet) -> Styles:
     b, s = sheet.body, sheet.small
     body = ParagraphStyle("body", fontName=fonts.SANS, fontSize=b, leading=b * 1.32, textColor=INK)
     small = ParagraphStyle("small", parent=body, fontSize=s, leading=s * 1.3, textColor=MUTED)
