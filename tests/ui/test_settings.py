@@ -1,0 +1,43 @@
+"""The typed settings registry: defaults, round trips through the INI file, refused values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray
+
+from ui.settings import VERSION, Settings
+
+pytestmark = pytest.mark.gui
+
+
+def test_settings_fresh_folder_gives_defaults(settings: Settings) -> None:
+    assert settings.language == "en"
+    assert settings.last_job_id == ""
+    assert settings.window_geometry == QByteArray()
+    assert settings.version == VERSION
+
+
+def test_settings_written_values_survive_reopen(tmp_path: Path, qapp: object) -> None:
+    first = Settings.in_folder(tmp_path)
+    first.language = "zh_CN"
+    first.window_geometry = QByteArray(b"\x01\x02geometry")
+    first.last_job_id = "8a3c1e"
+    first.sync()
+    again = Settings.in_folder(tmp_path)
+    assert again.language == "zh_CN"
+    assert again.window_geometry == QByteArray(b"\x01\x02geometry")
+    assert again.last_job_id == "8a3c1e"
+
+
+def test_settings_unknown_language_in_file_falls_back_to_default(
+    tmp_path: Path, qapp: object
+) -> None:
+    (tmp_path / "ui.ini").write_text("[general]\nlanguage=klingon\n", encoding="utf-8")
+    assert Settings.in_folder(tmp_path).language == "en"
+
+
+def test_settings_wrong_type_refused(settings: Settings) -> None:
+    with pytest.raises(TypeError, match="general/language"):
+        settings.language = 3  # type: ignore[assignment]
