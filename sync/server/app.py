@@ -7,9 +7,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
+from sync.server import errors
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.limits import BodyLimitMiddleware
-from sync.server.routes import health
+from sync.server.routes import devices, health, session, users
 from sync.server.settings import Settings
 
 API_PREFIX = "/api/v1"
@@ -17,6 +18,8 @@ API_PREFIX = "/api/v1"
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
+    for module in (session, devices, users):
+        router.include_router(module.router)
     return router
 
 
@@ -39,6 +42,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    errors.install(app)
     app.include_router(health.router)
     app.include_router(api_router())
     return app

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from argon2 import PasswordHasher
+from argon2.profiles import CHEAPEST
 from fastapi.testclient import TestClient
 
 from sync.server import migrate
 from sync.server.app import create_app
 from sync.server.models import Role
+from sync.server.security import use_hasher
 from sync.server.settings import Settings
 from sync.server.users import create_user
 from tests.tools import need_postgres
@@ -31,6 +34,14 @@ def _pg_url(name: str) -> str:
     return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 
 
+@pytest.fixture(autouse=True)
+def cheap_password_hashes() -> Iterator[None]:
+    """Real Argon2, at its cheapest parameters, so dozens of sign-ins stay fast."""
+    previous = use_hasher(PasswordHasher.from_parameters(CHEAPEST))
+    yield
+    use_hasher(previous)
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One migrated SQLite file per test process; each test gets a copy."""
@@ -40,15 +51,18 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class PostgresDatabases:
-    """Makes uniquely named databases from one migrated template and drops them all at the end."""
+    """Uniquely named databases for one test process, all dropped at the end.
+
+    Creating and dropping a database costs seconds on PostgreSQL, so API tests share one migrated
+    database and empty its tables after each test; a test that needs a database of its own (a
+    fresh, unmigrated one) asks for `empty()`.
+    """
 
     def __init__(self) -> None:
         self.prefix = f"ft_office_{uuid.uuid4().hex[:12]}"
-        self.template = f"{self.prefix}_tmpl"
         self.made: list[str] = []
-        _admin(f'CREATE DATABASE "{self.template}"')
-        self.made.append(self.template)
-        migrate.upgrade(_pg_url(self.template))
+        self.shared = self.empty()
+        migrate.upgrade(self.shared)
 
     def empty(self) -> str:
         name = f"{self.prefix}_{len(self.made)}"
@@ -56,11 +70,11 @@ class PostgresDatabases:
         self.made.append(name)
         return _pg_url(name)
 
-    def migrated(self) -> str:
-        name = f"{self.prefix}_{len(self.made)}"
-        _admin(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
-        self.made.append(name)
-        return _pg_url(name)
+    def clear_shared(self) -> None:
+        tables = ", ".join(f'"{name}"' for name in migrate.office_table_names())
+        url = self.shared.replace("postgresql+psycopg", "postgresql")
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
 
     def drop_all(self) -> None:
         for name in reversed(self.made):
@@ -76,14 +90,18 @@ def postgres_databases() -> Iterator[PostgresDatabases]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
-    """A freshly migrated office database of each kind."""
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
+) -> Iterator[str]:
+    """A migrated office database of each kind, empty when the test starts."""
     if request.param == "sqlite":
         path = tmp_path / "office.sqlite3"
         shutil.copyfile(sqlite_template, path)
-        return f"sqlite:///{path}"
+        yield f"sqlite:///{path}"
+        return
     databases: PostgresDatabases = request.getfixturevalue("postgres_databases")
-    return databases.migrated()
+    yield databases.shared
+    databases.clear_shared()
 
 
 @pytest.fixture
@@ -109,3 +127,25 @@ def add_user(client: TestClient) -> AddUser:
             session.commit()
 
     return add
+
+
+def sign_in_device(
+    client: TestClient,
+    username: str,
+    password: str = PASSWORD,
+    device_id: uuid.UUID | None = None,
+    name: str = "laptop",
+) -> dict[str, str]:
+    """Signs a device in and returns the Authorization header its requests carry."""
+    response = client.post(
+        "/api/v1/devices/signin",
+        json={
+            "username": username,
+            "password": password,
+            "device_id": str(device_id or uuid.uuid4()),
+            "device_name": name,
+            "app_version": "1.0.0",
+        },
+    )
+    assert response.status_code == 201, response.text
+    return {"Authorization": f"Bearer {response.json()['token']}"}

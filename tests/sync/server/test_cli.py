@@ -88,12 +88,13 @@ def test_serve_process_sqlite_migrates_and_answers_healthz(tmp_path: Path) -> No
 
 
 @pytest.mark.postgres
+@pytest.mark.slow
 def test_serve_two_workers_postgres_fresh_database_answers_healthz(
     postgres_databases: PostgresDatabases,
 ) -> None:
     url = postgres_databases.empty()
     with (
-        office_process(url, workers=2) as office,
+        office_process(url, workers=2, timeout=120) as office,
         urllib.request.urlopen(f"{office.base_url}/openapi.json") as response,
     ):
         assert json.loads(response.read())["info"]["title"] == "FieldTech Office"

@@ -1,0 +1,34 @@
+"""Domain errors as HTTP answers: the same `detail` list shape FastAPI uses, naming the field."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request, status
+from fastapi.responses import JSONResponse
+
+from fieldtech.domain.errors import FieldTechError, NotFoundError, ValidationError
+
+
+def _validation(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, ValidationError)
+    return JSONResponse(
+        {"detail": [{"loc": ["body", error.field], "msg": error.reason, "type": error.code}]},
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+    )
+
+
+def _not_found(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, NotFoundError)
+    return JSONResponse({"detail": error.message}, status_code=status.HTTP_404_NOT_FOUND)
+
+
+def _domain(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, FieldTechError)
+    return JSONResponse(
+        {"detail": error.message, "code": error.code}, status_code=status.HTTP_409_CONFLICT
+    )
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(ValidationError, _validation)
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(FieldTechError, _domain)

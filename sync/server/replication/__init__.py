@@ -1,0 +1,1 @@
+"""The office end of sync: a commit-ordered change log, push apply, pull by cursor, digests."""

@@ -1,0 +1,75 @@
+"""Office-side sync bookkeeping tables.
+
+`sync_clock` is one row whose lock every writing transaction takes when it first flushes a synced
+record, so change-log sequence numbers are handed out in commit order on PostgreSQL as on SQLite:
+a reader can never see seq N+1 committed while N is still in flight (the trap of cursors built on
+auto-increment ids).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import BigInteger, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from fieldtech.models import utcnow
+from sync.server.models import BigId, OfficeBase
+
+
+class SyncClock(OfficeBase):
+    __tablename__ = "sync_clock"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ChangeLogEntry(OfficeBase):
+    """One record changed in one transaction, at sequence number `seq` (commit order)."""
+
+    __tablename__ = "change_log"
+
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
+    table_name: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[uuid.UUID] = mapped_column(index=True)
+
+
+class RecordMeta(OfficeBase):
+    """Sync facts about one record: its job (scope), version, tombstone and per-field stamps."""
+
+    __tablename__ = "record_meta"
+    __table_args__ = (Index("ix_record_meta_job_id_table", "job_id", "table_name"),)
+
+    record_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    job_id: Mapped[uuid.UUID | None]
+    version: Mapped[int] = mapped_column(BigInteger)
+    deleted: Mapped[bool] = mapped_column(default=False)
+    # The technician who created the record (jobs opened at a customer's door stay theirs).
+    creator_technician_id: Mapped[uuid.UUID | None]
+    # field -> [seq, side] of its last write: how a push tells a genuine clash from a stale base.
+    stamps: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class AppliedMutation(OfficeBase):
+    """Exactly once: a mutation id seen again gets the stored answer, not a second apply."""
+
+    __tablename__ = "applied_mutations"
+
+    mutation_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    result: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    applied_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class DeviceJob(OfficeBase):
+    """Jobs a device confirmed it holds: what to evict when a job is reassigned away."""
+
+    __tablename__ = "device_jobs"
+
+    device_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True
+    )
+    job_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
