@@ -9,7 +9,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldtech.store.cipher import connect_raw
+from fieldtech.store.cipher import (
+    SQLITE_CORRUPT,
+    SQLITE_NOTADB,
+    DatabaseError,
+    connect_raw,
+    error_code,
+)
+from fieldtech.store.errors import BackupError
+from fieldtech.store.integrity import (
+    IntegrityResult,
+    Verdict,
+    check_store_file,
+    mark_check_needed,
+)
 
 if TYPE_CHECKING:
     from fieldtech.store.engine import Store
@@ -50,9 +63,10 @@ def make_backup(
 ) -> Backup:
     """Copy a consistent snapshot of the open store into `backups/`, then keep only the newest `keep`.
 
-    The copy is written under a temporary name, made durable, and renamed: a crash mid-backup
-    leaves no half backup that recovery could mistake for a good one. The destination is keyed
-    with the store's key before the copy, so the backup is encrypted exactly like the store.
+    The copy is written under a temporary name, checked in full, made durable, and renamed: a crash
+    mid-backup leaves no half backup, and a copy of a damaged store never pushes a good backup out
+    of the rotation. The destination is keyed with the store's key before the copy, so the backup
+    is encrypted exactly like the store. Reads the whole file twice: run it off the UI thread.
     """
     if keep < 1:
         raise ValueError("keep: must be at least 1, or there would be no backup to recover from")
@@ -62,22 +76,43 @@ def make_backup(
     final = folder / f"store-{taken.strftime(_STAMP)}.db"
     partial = final.with_name(final.name + ".partial")
     partial.unlink(missing_ok=True)
-    source = store.engine.raw_connection()
     try:
-        target = connect_raw(partial, store.key)
-        try:
-            source.driver_connection.backup(target)  # type: ignore[union-attr]
-            target.execute("PRAGMA journal_mode = DELETE").fetchall()
-        finally:
-            target.close()
-    finally:
-        source.close()
+        _copy(store, partial)
+        result = check_store_file(partial, store.key, full=True)
+    except DatabaseError as exc:
+        partial.unlink(missing_ok=True)
+        if error_code(exc) not in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            raise
+        result = IntegrityResult(Verdict.DAMAGED, (str(exc),))
+    if not result.ok:
+        partial.unlink(missing_ok=True)
+        mark_check_needed(store.path, "; ".join(result.problems))
+        raise BackupError(
+            f"backup: the store failed its integrity check while being copied "
+            f"({result.problems[0]}); the earlier backups were kept, and the store is repaired "
+            "at the next start",
+            problems=list(result.problems),
+        )
     _fsync(partial)
     os.replace(partial, final)
     _fsync(folder)
     for old in list_backups(store.path)[keep:]:
         old.path.unlink(missing_ok=True)
     return Backup(final, taken)
+
+
+def _copy(store: Store, target_path: Path) -> None:
+    source = store.engine.raw_connection()
+    try:
+        target = connect_raw(target_path, store.key)
+        try:
+            source.driver_connection.backup(target)  # type: ignore[union-attr]
+            # A backup is one self-contained file: no WAL beside it to lose when copied.
+            target.execute("PRAGMA journal_mode = DELETE").fetchall()
+        finally:
+            target.close()
+    finally:
+        source.close()
 
 
 def _fsync(path: Path) -> None:

@@ -1,8 +1,10 @@
 """Opening the technician's encrypted store: SQLCipher engine, sessions, migrations, start-up checks.
 
 `open_store(path, key)` returns a `Store` whose schema is at this app's head and whose file passed
-`PRAGMA quick_check`. A damaged file is moved aside and the newest good backup restored; then
-`store.recovery` holds the `RecoveryReport` to show the user (None on a normal start).
+the start-up integrity check (fieldtech.store.integrity: the whole file while it is small or
+suspect, the tables only this laptop holds otherwise; run `verify_store` in the background for the
+rest). A damaged file is moved aside and the newest good backup restored; then `store.recovery`
+holds the `RecoveryReport` to show the user (None on a normal start).
 
 Two session factories, both `expire_on_commit=False`:
 
@@ -36,7 +38,7 @@ from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from fieldtech.store import cipher
 from fieldtech.store.errors import StoreFullError, StoreKeyError
-from fieldtech.store.integrity import Verdict, check_store_file
+from fieldtech.store.integrity import Verdict, mark_check_needed, startup_check
 from fieldtech.store.migrate import ensure_schema
 from fieldtech.store.recovery import RecoveryReport, recover_store
 
@@ -93,7 +95,7 @@ def open_store(
     cipher.check_key(key)
     path.parent.mkdir(parents=True, exist_ok=True)
     report = None
-    result = check_store_file(path, key)
+    result = startup_check(path, key)
     if result.verdict is Verdict.WRONG_KEY:
         raise StoreKeyError(
             f"the store could not be opened with this key: {path} is encrypted with another key "
@@ -141,7 +143,10 @@ def create_store_engine(path: Path, key: bytes, *, busy_timeout_ms: int) -> Engi
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> BaseException | None:
-        if cipher.error_code(context.original_exception) == cipher.SQLITE_FULL:
+        code = cipher.error_code(context.original_exception)
+        if code in (cipher.SQLITE_CORRUPT, cipher.SQLITE_NOTADB):
+            mark_check_needed(path, str(context.original_exception))
+        if code == cipher.SQLITE_FULL:
             return StoreFullError(
                 f"the disk is full: free space on the drive that holds {path.parent} and try "
                 "again; the change was not saved, everything saved before is intact",

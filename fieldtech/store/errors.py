@@ -34,6 +34,12 @@ class StoreFullError(StoreError):
     code = "disk_full"
 
 
+class BackupError(StoreError):
+    """A backup could not be made; the earlier backups are all still there."""
+
+    code = "backup_failed"
+
+
 class StoreCorruptError(StoreError):
     """The file failed its integrity check and no good backup could replace it."""
 

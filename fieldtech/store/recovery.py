@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldtech.store.backup import Backup, list_backups
-from fieldtech.store.integrity import check_store_file
+from fieldtech.store.integrity import check_store_file, clear_check_needed
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,8 @@ def recover_store(store_path: Path, key: bytes, problems: tuple[str, ...]) -> Re
     """Replace a damaged store by its newest good backup, keeping the damaged file beside it.
 
     Without a good backup the damaged file stays where it is, untouched, and `StoreCorruptError`
-    carries the report: starting empty is the user's decision (`move_aside`), never ours.
+    carries the report: starting empty is the user's decision (`move_aside`), never ours. The
+    "check needed" marker stays too, so the next start checks the whole file again.
     """
     from fieldtech.store.errors import StoreCorruptError
 
@@ -91,6 +92,7 @@ def recover_store(store_path: Path, key: bytes, problems: tuple[str, ...]) -> Re
     with open(partial, "rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(partial, store_path)
+    clear_check_needed(store_path)
     report = RecoveryReport(store_path, problems, damaged, backup)
     log.error("%s Problems: %s", report.summary(), "; ".join(problems))
     return report

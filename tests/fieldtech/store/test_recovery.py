@@ -6,11 +6,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
+from fieldtech.models import Job
+from fieldtech.store import integrity
 from fieldtech.store.backup import list_backups, make_backup
 from fieldtech.store.cipher import connect_raw
 from fieldtech.store.engine import open_store
-from fieldtech.store.errors import StoreCorruptError
+from fieldtech.store.errors import BackupError, StoreCorruptError
 from fieldtech.store.integrity import Verdict, check_store_file
 from tests.fieldtech.store.records import add_jobs, count_jobs
 
@@ -27,6 +31,15 @@ def _store_with_backup(store_file: Path, key: bytes) -> None:
     connection = connect_raw(store_file, key)
     try:
         assert connection.execute("PRAGMA freelist_count").fetchone() == (0,)
+    finally:
+        connection.close()
+
+
+def _root_page(path: Path, key: bytes, table: str) -> int:
+    connection = connect_raw(path, key)
+    try:
+        row = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,))
+        return int(row.fetchone()[0])
     finally:
         connection.close()
 
@@ -101,3 +114,41 @@ def test_damaged_store_without_backup_raises_and_leaves_the_file_in_place(
     assert not caught.value.report.restored
     assert store_file.read_bytes() == before
     assert [p.name for p in store_file.parent.iterdir()] == ["store.db"]
+
+
+def test_large_store_damage_found_later_is_recovered_at_the_next_start(
+    store_file: Path, key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(integrity, "FULL_CHECK_MAX_BYTES", 0)  # as if years of jobs
+    _store_with_backup(store_file, key)
+    _damage(store_file, _root_page(store_file, key, "jobs") - 1)
+
+    with open_store(store_file, key) as store:
+        assert store.recovery is None, "start-up checks only the local-only tables of a big file"
+        with pytest.raises(DBAPIError), store.read_sessions() as session:
+            session.scalars(select(Job.fault_description)).all()
+    assert integrity.needs_check(store_file), "a corrupt read marks the file for a full check"
+    integrity.clear_check_needed(store_file)
+
+    assert integrity.verify_store(store_file, key).verdict is Verdict.DAMAGED
+    assert integrity.needs_check(store_file)
+    with open_store(store_file, key) as store:
+        assert store.recovery is not None
+        assert store.recovery.restored
+        with store.sessions() as session:
+            assert count_jobs(session) == 100
+    assert not integrity.needs_check(store_file)
+
+
+def test_backup_of_a_damaged_store_is_refused_and_keeps_the_good_backups(
+    store_file: Path, key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(integrity, "FULL_CHECK_MAX_BYTES", 0)
+    _store_with_backup(store_file, key)
+    good = list_backups(store_file)
+    _damage(store_file, store_file.stat().st_size // PAGE // 2)
+    with open_store(store_file, key) as store, pytest.raises(BackupError, match="earlier backups"):
+        make_backup(store, keep=1, now=T0 + dt.timedelta(days=1))
+    assert list_backups(store_file) == good
+    assert [p.name for p in good[0].path.parent.iterdir()] == [good[0].path.name]
+    assert integrity.needs_check(store_file)
