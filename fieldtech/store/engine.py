@@ -25,7 +25,6 @@ capture). A write that fails for lack of disk space raises `StoreFullError`.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
@@ -41,8 +40,6 @@ from fieldtech.store.errors import StoreFullError, StoreKeyError
 from fieldtech.store.integrity import Verdict, mark_check_needed, startup_check
 from fieldtech.store.migrate import ensure_schema
 from fieldtech.store.recovery import RecoveryReport, recover_store
-
-log = logging.getLogger(__name__)
 
 SessionmakerHook = Callable[[sessionmaker[Session]], object]
 _BEGIN_OPTION = "fieldtech_begin"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldtech.store.backup import Backup, list_backups
+from fieldtech.store.errors import StoreCorruptError
 from fieldtech.store.integrity import check_store_file, clear_check_needed
 
 log = logging.getLogger(__name__)
@@ -78,8 +79,6 @@ def recover_store(store_path: Path, key: bytes, problems: tuple[str, ...]) -> Re
     carries the report: starting empty is the user's decision (`move_aside`), never ours. The
     "check needed" marker stays too, so the next start checks the whole file again.
     """
-    from fieldtech.store.errors import StoreCorruptError
-
     backup = newest_good_backup(store_path, key)
     if backup is None:
         report = RecoveryReport(store_path, problems, None, None)
