@@ -14,13 +14,13 @@ from typing import Any
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Image, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable, KeepTogether
 
-from fieldtech.documents import fonts
 from fieldtech.documents.data import CompanyHeader, SignatureBlock
 from fieldtech.documents.labels import Lang, code_label, label
 from fieldtech.documents.layout import INK, RULE, SHADE, Sheet, Styles, styles_for, table_style
+from fieldtech.documents.text import paragraph as text_paragraph
 
 
 @dataclass
@@ -37,8 +37,8 @@ class Ctx:
     def __post_init__(self) -> None:
         self.styles = styles_for(self.sheet)
 
-    def p(self, text: str, style: str = "body", bold: bool = False) -> Paragraph:
-        return fonts.paragraph(text, getattr(self.styles, style), bold, self.missing)
+    def p(self, text: str, style: str = "body", bold: bool = False) -> Flowable:
+        return text_paragraph(text, getattr(self.styles, style), bold, self.missing)
 
     def t(self, key: str) -> str:
         return label(key, self.lang)

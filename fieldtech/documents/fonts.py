@@ -11,14 +11,11 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph
 
 SANS = "FT-Sans"
 SANS_BOLD = "FT-Sans-Bold"
@@ -102,7 +99,7 @@ class Markup:
     missing: tuple[str, ...]
 
 
-def _family(base: str, bold: bool) -> str:
+def family(base: str, bold: bool) -> str:
     if base == ARABIC:
         return ARABIC_BOLD if bold else ARABIC
     if base == CJK:
@@ -154,87 +151,6 @@ def markup(text: str, bold: bool = False) -> Markup:
             if font == SANS:
                 parts.append(body)
             else:
-                parts.append(f'<font name="{_family(font, bold)}">{body}</font>')
+                parts.append(f'<font name="{family(font, bold)}">{body}</font>')
         lines.append("".join(parts))
     return Markup("<br/>".join(lines), missing)
-
-
-class TextParagraph(Paragraph):  # type: ignore[misc] # reportlab is untyped
-    """A Paragraph that uses reportlab's (slow) CJK line breaking only when a line must break.
-
-    Chinese has no spaces to break at, so a long Chinese value needs CJK breaking; a short label
-    that fits on its line does not, and most cells of a document are short.
-    """
-
-    _base_style: ParagraphStyle | None = None
-    _cjk_style: ParagraphStyle | None = None
-    _natural = 0.0
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._cjk_style is not None and self._base_style is not None:
-            self.style = self._cjk_style if self._natural > avail_width else self._base_style
-        result: tuple[float, float] = super().wrap(avail_width, avail_height)
-        return result
-
-
-_derived: dict[tuple[int, str], ParagraphStyle] = {}
-_frags: dict[tuple[str, int], list[Any]] = {}
-_FRAG_CACHE_SIZE = 4096
-
-
-def _style(style: ParagraphStyle, mode: str) -> ParagraphStyle:
-    key = (id(style), mode)
-    derived = _derived.get(key)
-    if derived is None:
-        if mode == "shaped":
-            derived = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
-        else:
-            derived = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
-        _derived[key] = derived
-    return derived
-
-
-def _parsed(xml: str, style: ParagraphStyle) -> list[Any]:
-    """Parsed fragments of the markup, kept because the same labels recur on every document.
-
-    Styles are made once per paper (layout.styles_for), so their identity is a stable key.
-    """
-    key = (xml, id(style))
-    frags = _frags.get(key)
-    if frags is None:
-        if len(_frags) >= _FRAG_CACHE_SIZE:
-            _frags.clear()
-        frags = Paragraph(xml, style).frags
-        _frags[key] = frags
-    return list(frags)
-
-
-def _natural_width(text: str, style: ParagraphStyle, bold: bool) -> float:
-    widest = 0.0
-    for line in text.split("\n"):
-        width = 0.0
-        for font, chunk in runs(line):
-            width += pdfmetrics.stringWidth(chunk, _family(font, bold), style.fontSize)
-        widest = max(widest, width)
-    return widest
-
-
-def paragraph(
-    text: str, style: ParagraphStyle, bold: bool = False, missing: list[str] | None = None
-) -> Paragraph:
-    """A Paragraph of plain `text` in the bundled fonts; shaped when it holds Arabic, wrapped
-    between any two characters when it holds Chinese (which has no spaces to break at)."""
-    result = markup(text, bold)
-    if missing is not None:
-        missing.extend(result.missing)
-    if has_rtl(text):
-        shaped = _style(style, "shaped")
-        return Paragraph(result.xml, shaped, frags=_parsed(result.xml, shaped))
-    frags = _parsed(result.xml, style)
-    if has_cjk(text):
-        para = TextParagraph(result.xml, style, frags=frags)
-        para._base_style = style
-        para._cjk_style = _style(style, "cjk")
-        para._natural = _natural_width(text, style, bold)
-        return para
-    return Paragraph(result.xml, style, frags=frags)

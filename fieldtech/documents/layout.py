@@ -18,12 +18,12 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     TableStyle,
 )
 
 from fieldtech.documents import fonts
 from fieldtech.documents.labels import Lang, label
+from fieldtech.documents.text import paragraph as text_paragraph
 
 Paper = Literal["a4", "letter", "80mm"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter", "80mm")
@@ -166,7 +166,7 @@ class PageFurniture:
     draft: bool
 
 
-def _paragraph(text: str, size: float, color: Any, align: int, bold: bool = False) -> Paragraph:
+def _paragraph(text: str, size: float, color: Any, align: int, bold: bool = False) -> Flowable:
     style = ParagraphStyle(
         "furniture",
         fontName=fonts.SANS_BOLD if bold else fonts.SANS,
@@ -175,7 +175,7 @@ def _paragraph(text: str, size: float, color: Any, align: int, bold: bool = Fals
         textColor=color,
         alignment=align,
     )
-    return fonts.paragraph(text, style, bold=bold)
+    return text_paragraph(text, style, bold=bold)
 
 
 def _draw_draft(canvas: Canvas, sheet: Sheet, furniture: PageFurniture, page_height: float) -> None:
@@ -195,9 +195,13 @@ def _draw_draft(canvas: Canvas, sheet: Sheet, furniture: PageFurniture, page_hei
 
 
 def canvas_factory(
-    sheet: Sheet, furniture: PageFurniture, page_height: Callable[[], float]
+    sheet: Sheet, furniture: PageFurniture, lowest_y: Callable[[], float]
 ) -> type[Canvas]:
-    """A canvas that holds pages back until the end so each footer can say 'page X of Y'."""
+    """A canvas that holds pages back until the end so each footer can say 'page X of Y'.
+
+    On a roll it also cuts the page to its content: the story is laid out on a long page, then
+    the content is shifted down to the footer and the page made as short as what was printed.
+    """
 
     class NumberedCanvas(Canvas):  # type: ignore[misc] # reportlab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -214,12 +218,21 @@ def canvas_factory(
             total = len(self._saved)
             for number, state in enumerate(self._saved, start=1):
                 self.__dict__.update(state)
+                if sheet.narrow and total == 1:
+                    self._cut_roll()
                 self._footer(number, total)
                 Canvas.showPage(self)
             Canvas.save(self)
 
+        def _cut_roll(self) -> None:
+            width, height = self._pagesize
+            shift = max(0.0, lowest_y() - sheet.margin_bottom - 2)
+            self._code.insert(0, f"q 1 0 0 1 0 {-shift:.3f} cm")
+            self._code.append("Q")
+            self.setPageSize((width, height - shift))
+
         def _footer(self, number: int, total: int) -> None:
-            height = page_height()
+            height = self._pagesize[1]
             if furniture.draft:
                 _draw_draft(self, sheet, furniture, height)
             size = sheet.small
@@ -246,7 +259,7 @@ def canvas_factory(
 
 
 class _Doc(BaseDocTemplate):  # type: ignore[misc] # reportlab is untyped
-    """Remembers where the last flowable ended, which is how long a roll document must be."""
+    """Remembers where the lowest flowable ended, which is how long a roll document must be."""
 
     lowest_y: float = 0.0
 
@@ -257,7 +270,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc] # reportlab is untyped
 
 def _build_once(
     story: list[Flowable], sheet: Sheet, furniture: PageFurniture, height: float, title: str
-) -> tuple[bytes, float]:
+) -> bytes:
     out = io.BytesIO()
     doc = _Doc(
         out,
@@ -284,19 +297,12 @@ def _build_once(
         id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=canvas_factory(sheet, furniture, lambda: height))
-    return out.getvalue(), doc.lowest_y
+    doc.build(story, canvasmaker=canvas_factory(sheet, furniture, lambda: doc.lowest_y))
+    return out.getvalue()
 
 
 def build_pdf(
     make_story: Callable[[], list[Flowable]], sheet: Sheet, furniture: PageFurniture, title: str
 ) -> bytes:
-    """Lay the story out on the sheet; a roll is first laid out long, then cut to its content."""
-    if not sheet.narrow:
-        return _build_once(make_story(), sheet, furniture, sheet.height, title)[0]
-    pdf, lowest = _build_once(make_story(), sheet, furniture, ROLL_MAX_HEIGHT, title)
-    used = ROLL_MAX_HEIGHT - lowest
-    if used >= ROLL_MAX_HEIGHT - sheet.margin_top - sheet.margin_bottom - 1:
-        return pdf
-    height = used + sheet.margin_bottom + 2
-    return _build_once(make_story(), sheet, furniture, height, title)[0]
+    """Lay the story out on the sheet (a roll on one long page, cut to its content at the end)."""
+    return _build_once(make_story(), sheet, furniture, sheet.height, title)

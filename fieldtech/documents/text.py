@@ -1,0 +1,157 @@
+"""Text flowables in the bundled fonts: a fast single line, and Paragraphs for what must wrap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable, Paragraph
+
+from fieldtech.documents import fonts
+
+
+class TextParagraph(Paragraph):  # type: ignore[misc] # reportlab is untyped
+    """A Paragraph that uses reportlab's (slow) CJK line breaking only when a line must break.
+
+    Chinese has no spaces to break at, so a long Chinese value needs CJK breaking; a short label
+    that fits on its line does not, and most cells of a document are short.
+    """
+
+    _base_style: ParagraphStyle | None = None
+    _cjk_style: ParagraphStyle | None = None
+    _natural = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._cjk_style is not None and self._base_style is not None:
+            self.style = self._cjk_style if self._natural > avail_width else self._base_style
+        result: tuple[float, float] = super().wrap(avail_width, avail_height)
+        return result
+
+
+_derived: dict[tuple[int, str], ParagraphStyle] = {}
+_frags: dict[tuple[str, int], list[Any]] = {}
+_FRAG_CACHE_SIZE = 4096
+
+
+def _style(style: ParagraphStyle, mode: str) -> ParagraphStyle:
+    key = (id(style), mode)
+    derived = _derived.get(key)
+    if derived is None:
+        if mode == "shaped":
+            derived = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+        else:
+            derived = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+        _derived[key] = derived
+    return derived
+
+
+def _parsed(xml: str, style: ParagraphStyle) -> list[Any]:
+    """Parsed fragments of the markup, kept because the same labels recur on every document.
+
+    Styles are made once per paper (layout.styles_for), so their identity is a stable key.
+    """
+    key = (xml, id(style))
+    frags = _frags.get(key)
+    if frags is None:
+        if len(_frags) >= _FRAG_CACHE_SIZE:
+            _frags.clear()
+        frags = Paragraph(xml, style).frags
+        _frags[key] = frags
+    return list(frags)
+
+
+def _natural_width(text: str, style: ParagraphStyle, bold: bool) -> float:
+    widest = 0.0
+    for line in text.split("\n"):
+        width = 0.0
+        for font, chunk in fonts.runs(line):
+            width += pdfmetrics.stringWidth(chunk, fonts.family(font, bold), style.fontSize)
+        widest = max(widest, width)
+    return widest
+
+
+class TextLine(Flowable):  # type: ignore[misc] # reportlab is untyped
+    """One line drawn run by run with the canvas, at a fraction of a Paragraph's cost.
+
+    Most cells of a document are one short line; one that does not fit its width becomes a
+    Paragraph (made on demand) and wraps, so nothing is ever clipped.
+    """
+
+    def __init__(
+        self, text: str, style: ParagraphStyle, bold: bool, make: Callable[[], Paragraph]
+    ) -> None:
+        super().__init__()
+        self.style = style
+        self._runs = [(fonts.family(font, bold), chunk) for font, chunk in fonts.runs(text)]
+        self._widths = [pdfmetrics.stringWidth(c, f, style.fontSize) for f, c in self._runs]
+        self._natural = sum(self._widths)
+        self._make = make
+        self._para: Paragraph | None = None
+
+    def _fits(self, avail_width: float) -> bool:
+        return self._para is None and self._natural <= avail_width + 0.01
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._fits(avail_width):
+            self.width, self.height = avail_width, self.style.leading
+        else:
+            if self._para is None:
+                self._para = self._make()
+            self.width, self.height = self._para.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self._fits(avail_width):
+            return []
+        if self._para is None:
+            self._para = self._make()
+        parts: list[Flowable] = self._para.split(avail_width, avail_height)
+        return parts
+
+    def draw(self) -> None:
+        if self._para is not None:
+            self._para.drawOn(self.canv, 0, 0)
+            return
+        align = self.style.alignment
+        x = 0.0
+        if align == TA_RIGHT:
+            x = self.width - self._natural
+        elif align == TA_CENTER:
+            x = (self.width - self._natural) / 2
+        y = self.height - self.style.fontSize
+        self.canv.setFillColor(self.style.textColor)
+        for (font, chunk), width in zip(self._runs, self._widths, strict=True):
+            self.canv.setFont(font, self.style.fontSize)
+            self.canv.drawString(x, y, chunk)
+            x += width
+
+
+def _make_paragraph(text: str, style: ParagraphStyle, bold: bool, xml: str) -> Paragraph:
+    if fonts.has_rtl(text):
+        shaped = _style(style, "shaped")
+        return Paragraph(xml, shaped, frags=_parsed(xml, shaped))
+    frags = _parsed(xml, style)
+    if fonts.has_cjk(text):
+        para = TextParagraph(xml, style, frags=frags)
+        para._base_style = style
+        para._cjk_style = _style(style, "cjk")
+        para._natural = _natural_width(text, style, bold)
+        return para
+    return Paragraph(xml, style, frags=frags)
+
+
+def paragraph(
+    text: str, style: ParagraphStyle, bold: bool = False, missing: list[str] | None = None
+) -> Flowable:
+    """Plain `text` in the bundled fonts: a fast line when it is one line of left-to-right text,
+    else a Paragraph, shaped when it holds Arabic and wrapped between any two characters when it
+    holds Chinese (which has no spaces to break at)."""
+    result = fonts.markup(text, bold)
+    if missing is not None:
+        missing.extend(result.missing)
+    if "\n" not in text and not fonts.has_rtl(text) and text.strip():
+        return TextLine(text, style, bold, lambda: _make_paragraph(text, style, bold, result.xml))
+    return _make_paragraph(text, style, bold, result.xml)
