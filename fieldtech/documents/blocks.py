@@ -19,7 +19,16 @@ from reportlab.platypus.flowables import HRFlowable, KeepTogether
 
 from fieldtech.documents.data import CompanyHeader, SignatureBlock
 from fieldtech.documents.labels import Lang, code_label, label
-from fieldtech.documents.layout import INK, RULE, SHADE, Sheet, Styles, styles_for, table_style
+from fieldtech.documents.layout import (
+    ACCENT,
+    INK,
+    RULE,
+    SHADE,
+    Sheet,
+    Styles,
+    styles_for,
+    table_style,
+)
 from fieldtech.documents.text import paragraph as text_paragraph
 
 
@@ -171,6 +180,7 @@ def header(ctx: Ctx, title_key: str, refs: list[tuple[str, str]], payload: str) 
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 5 * mm),
                 ("RIGHTPADDING", (1, 0), (1, 0), 3 * mm),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
@@ -238,6 +248,49 @@ def panel_heads(ctx: Ctx, left_key: str, right_key: str) -> list[Flowable]:
         ),
     )
     return [table]
+
+
+def details(ctx: Ctx, title_key: str, rows: list[tuple[str, str]]) -> list[Flowable]:
+    """A headed list of labelled free texts (findings, reasons, conditions), empty ones left out.
+
+    Labels sit in a narrow column beside their text on a sheet, above it on a roll; a long text
+    splits across pages.
+    """
+    rows = [(k, v) for k, v in rows if v.strip()]
+    if not rows:
+        return []
+    width = ctx.sheet.frame_width
+    out: list[Flowable] = [ctx.p(ctx.t(title_key), "section", bold=True)]
+    if ctx.sheet.narrow:
+        for key, value in rows:
+            out += [ctx.p(key, "key"), ctx.p(value), Spacer(1, 1.2 * mm)]
+        return out
+    cells = [[ctx.p(k, "key"), ctx.p(v)] for k, v in rows]
+    grid_table = grid(ctx, cells, [width * 0.15, width * 0.85])
+    grid_table.setStyle(table_style([("BOTTOMPADDING", (0, 0), (-1, -1), 2.2)]))
+    return [*out, grid_table]
+
+
+def callout(ctx: Ctx, key: str, value: str) -> Flowable:
+    """One fact the customer must not miss (the promised return date), on a shaded band."""
+    width = ctx.sheet.frame_width
+    cells = [[ctx.p(key, "body"), ctx.p(value, "bold", bold=True)]]
+    widths = [width * 0.5, width * 0.5] if ctx.sheet.narrow else [width * 0.3, width * 0.7]
+    return Table(
+        cells,
+        colWidths=widths,
+        style=table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("LINEBEFORE", (0, 0), (0, 0), 2.5, ACCENT),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ]
+        ),
+        spaceBefore=3 * mm,
+    )
 
 
 def section(ctx: Ctx, key: str, text: str) -> list[Flowable]:
@@ -355,13 +408,23 @@ def signatures(ctx: Ctx, boxes: list[Flowable]) -> list[Flowable]:
     ]
 
 
-def verification(ctx: Ctx, code: str, draft: bool) -> list[Flowable]:
-    """The verification code, prominent, with one line on how it is used; a draft note if unsigned."""
-    out: list[Flowable] = [Spacer(1, 3 * mm)]
+def _verification_items(ctx: Ctx, code: str, draft: bool) -> list[Flowable]:
+    out: list[Flowable] = []
     if draft:
         out.append(ctx.p(ctx.t("draft_note"), "bold", bold=True))
     out += [
-        ctx.p(f"{ctx.t('verification')}: {code}", "bold", bold=True),
+        ctx.p(ctx.t("verification"), "key"),
+        ctx.p(code, "code", bold=True),
         ctx.p(ctx.t("verify_hint"), "small"),
     ]
-    return [KeepTogether(out)]
+    return out
+
+
+def verification(ctx: Ctx, code: str, draft: bool) -> list[Flowable]:
+    """The verification code, prominent, with one line on how it is used; a draft note if unsigned."""
+    return [KeepTogether([Spacer(1, 3 * mm), *_verification_items(ctx, code, draft)])]
+
+
+def verification_box(ctx: Ctx, code: str, draft: bool) -> list[Flowable]:
+    """The verification code as a cell beside the signature."""
+    return [Spacer(1, 5 * mm), *_verification_items(ctx, code, draft)]

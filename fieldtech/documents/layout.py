@@ -96,6 +96,7 @@ class Styles:
     cell_head: ParagraphStyle
     cell_right: ParagraphStyle
     total: ParagraphStyle
+    code: ParagraphStyle
 
 
 _styles: dict[Paper, Styles] = {}
@@ -135,7 +136,7 @@ def _make_styles(sheet: Sheet) -> Styles:
             fontName=fonts.SANS_BOLD,
             fontSize=sheet.title,
             leading=sheet.title * 1.2,
-            alignment=TA_CENTER if sheet.narrow else TA_RIGHT,
+            alignment=TA_CENTER if sheet.narrow else TA_LEFT,
         ),
         company=ParagraphStyle(
             "company",
@@ -152,6 +153,9 @@ def _make_styles(sheet: Sheet) -> Styles:
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
         total=ParagraphStyle(
             "total", parent=body, fontName=fonts.SANS_BOLD, fontSize=b + 1, alignment=TA_RIGHT
+        ),
+        code=ParagraphStyle(
+            "code", parent=body, fontName=fonts.SANS_BOLD, fontSize=b + 4, leading=(b + 4) * 1.3
         ),
     )
 

@@ -191,7 +191,10 @@ def _charges(
             blocks.grid(
                 ctx,
                 [[ctx.p(ctx.t("payment"), "key"), ctx.p("  ·  ".join(parts))]],
-                [width * 0.2, width * 0.8],
+                [
+                    width * (0.34 if ctx.sheet.narrow else 0.15),
+                    width * (0.66 if ctx.sheet.narrow else 0.85),
+                ],
             )
         )
     return out
@@ -255,11 +258,22 @@ def _render(
     return Rendered(pdf, tuple(warnings), code)
 
 
-def _signature_row(ctx: Ctx, d: DocumentData) -> list[Flowable]:
+def _closing(ctx: Ctx, d: DocumentData, code: str) -> list[Flowable]:
+    """Signatures and the verification code: side by side on a sheet, stacked on a roll."""
+    draft = d.customer_signature is None
     boxes: list[Flowable] = [blocks.signature(ctx, "signature", d.customer_signature)]
     if isinstance(d, PickupReceiptData):
         boxes.append(blocks.signature(ctx, "tech_signature", d.technician_signature))
-    return [Spacer(1, 4 * mm), *blocks.signatures(ctx, boxes)]
+    if ctx.sheet.narrow or len(boxes) > 1:
+        return [
+            Spacer(1, 4 * mm),
+            *blocks.signatures(ctx, boxes),
+            *blocks.verification(ctx, code, draft),
+        ]
+    return [
+        Spacer(1, 4 * mm),
+        *blocks.signatures(ctx, [boxes[0], blocks.verification_box(ctx, code, draft)]),
+    ]
 
 
 def render_repair_slip_result(
@@ -281,16 +295,18 @@ def render_repair_slip_result(
         ]
         out += [ctx.p(ctx.t("visit"), "section", bold=True)]
         out += blocks.fields(ctx, visit[:2], visit[2:])
-        out += blocks.section(ctx, "fault_reported", data.fault_description)
-        out += blocks.section(ctx, "symptoms", data.symptoms)
-        out += blocks.section(ctx, "cause", data.cause)
-        out += blocks.section(ctx, "checks_done", data.checks_done)
-        out += blocks.section(ctx, "work_done", data.work_done)
+        findings = [
+            (ctx.t("fault_reported"), data.fault_description),
+            (ctx.t("symptoms"), data.symptoms),
+            (ctx.t("cause"), data.cause),
+            (ctx.t("checks_done"), data.checks_done),
+            (ctx.t("work_done"), data.work_done),
+        ]
+        out += blocks.details(ctx, "findings", findings)
         out += _parts(ctx, data)
         out += _charges(ctx, data.charges, data.payments)
         out += blocks.section(ctx, "advice", "\n".join(f"• {a}" for a in data.advice))
-        out += _signature_row(ctx, data)
-        out += blocks.verification(ctx, ctx_code(payload), data.customer_signature is None)
+        out += _closing(ctx, data, ctx_code(payload))
         return out
 
     return _render(data, paper, lang, "repair_slip", story)
@@ -339,22 +355,19 @@ def render_pickup_receipt_result(
         out = blocks.header(ctx, "pickup_receipt", refs, payload)
         out += blocks.panel_heads(ctx, "customer", "item")
         out += blocks.fields(ctx, _customer_rows(ctx, data), _item_rows(ctx, data))
+        out.append(
+            blocks.callout(ctx, ctx.t("promised_return"), ctx.when(data.promised_return_date))
+        )
         accessories = ", ".join(data.accessories) if data.accessories else ctx.t("none")
-        out += [ctx.p(ctx.t("promised_return"), "section", bold=True)]
-        out += [
-            ctx.p(
-                ctx.when(data.promised_return_date),
-                "total" if not ctx.sheet.narrow else "bold",
-                bold=True,
-            )
+        details = [
+            (ctx.t("reason"), data.reason),
+            (ctx.t("condition"), data.condition),
+            (ctx.t("accessories"), accessories),
+            (ctx.t("technician"), data.technician_name),
         ]
-        out += blocks.section(ctx, "reason", data.reason)
-        out += blocks.section(ctx, "condition", data.condition)
-        out += blocks.section(ctx, "accessories", accessories)
+        out += blocks.details(ctx, "item_taken", details)
         out += _photos(ctx, data)
-        out += blocks.fields(ctx, [(ctx.t("technician"), data.technician_name)], [])
-        out += _signature_row(ctx, data)
-        out += blocks.verification(ctx, ctx_code(payload), data.customer_signature is None)
+        out += _closing(ctx, data, ctx_code(payload))
         return out
 
     return _render(data, paper, lang, "pickup_receipt", story)
@@ -373,15 +386,17 @@ def render_return_receipt_result(
         out = blocks.header(ctx, "return_receipt", refs, payload)
         out += blocks.panel_heads(ctx, "customer", "item")
         out += blocks.fields(ctx, _customer_rows(ctx, data), _item_rows(ctx, data))
-        out += blocks.section(ctx, "work_done", data.work_done)
-        out += blocks.section(ctx, "condition_on_return", data.condition_on_return)
+        details = [
+            (ctx.t("work_done"), data.work_done),
+            (ctx.t("condition_on_return"), data.condition_on_return),
+            (ctx.t("technician"), data.technician_name),
+        ]
+        out += blocks.details(ctx, "item_returned", details)
         out += _photos(ctx, data)
         out += _charges(ctx, data.charges, ())
         if not data.charges and data.charges_total:
             out += [blocks.totals(ctx, [(ctx.t("total"), ctx.money(data.charges_total), True)])]
-        out += blocks.fields(ctx, [(ctx.t("technician"), data.technician_name)], [])
-        out += _signature_row(ctx, data)
-        out += blocks.verification(ctx, ctx_code(payload), data.customer_signature is None)
+        out += _closing(ctx, data, ctx_code(payload))
         return out
 
     return _render(data, paper, lang, "return_receipt", story)
