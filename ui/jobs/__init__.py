@@ -1,0 +1,1 @@
+"""The job lists: today's appointments and all jobs, on a lazily filled Qt table model."""

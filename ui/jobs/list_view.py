@@ -1,0 +1,203 @@
+"""A job list: a table over JobTableModel, with an instant search box and a status filter.
+
+The same widget shows "Today" (no search, time order) and "All jobs" (search and filter). It asks
+the store for ids through the task runner and emits `job_open_requested` when a job is chosen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldtech.domain.enums import JobStatus
+from fieldtech.usecases.common import Db
+from ui import labels
+from ui.jobs.model import ALL_COLUMNS, TODAY_COLUMNS, Column, JobTableModel
+from ui.jobs.queries import job_ids, today_ids
+from ui.tasks import TaskRunner
+
+SEARCH_DELAY_MS = 150
+ROW_HEIGHT = 44
+_WIDTHS = {
+    Column.WINDOW: 120,
+    Column.DATE: 150,
+    Column.TICKET: 120,
+    Column.CUSTOMER: 170,
+    Column.PHONE: 140,
+    Column.ADDRESS: 260,
+    Column.ITEM: 170,
+    Column.SERIAL: 160,
+    Column.URGENCY: 90,
+}
+
+
+class JobListView(QWidget):
+    """Today's appointments (`today=True`) or every job with search and a status filter."""
+
+    job_open_requested = Signal(object)
+    """A job id (uuid.UUID) the user chose to open."""
+
+    def __init__(
+        self, db: Db, runner: TaskRunner, *, today: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._today = today
+        self._query_serial = 0
+        columns: Sequence[Column] = TODAY_COLUMNS if today else ALL_COLUMNS
+        self.model = JobTableModel(db, runner, columns, self)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("searchBox")
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("", None)
+        for status in JobStatus:
+            self.status_filter.addItem("", status)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for position, column in enumerate(columns):
+            if column in _WIDTHS:
+                self.table.setColumnWidth(position, _WIDTHS[column])
+        self.table.activated.connect(self._open_index)
+        self.table.clicked.connect(self._open_index)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.status_filter.currentIndexChanged.connect(self.reload)
+        self.search.returnPressed.connect(self._open_first)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        if today:
+            self.search.hide()
+            self.status_filter.hide()
+            bar.insertStretch(0, 1)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        self.setTabOrder(self.search, self.status_filter)
+        self.setTabOrder(self.status_filter, self.table)
+        self._retranslate()
+
+    def reload(self) -> None:
+        """Read the ids again (after a search edit, a filter change or a saved change)."""
+        self._search_timer.stop()
+        self._query_serial += 1
+        serial = self._query_serial
+        if self._today:
+            tz = dt.datetime.now().astimezone().tzinfo or dt.UTC
+            self._runner.run(
+                today_ids,
+                self._db,
+                dt.datetime.now(tz).date(),
+                tz,
+                on_done=lambda ids: self._show(serial, ids),
+            )
+        else:
+            status = self.status_filter.currentData()
+            self._runner.run(
+                job_ids,
+                self._db,
+                self.search.text(),
+                status,
+                on_done=lambda ids: self._show(serial, ids),
+            )
+
+    def refresh_rows(self) -> None:
+        """Re-read the rows on screen without moving (after a job was edited)."""
+        self.model.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Search by ticket, name, phone, serial or model  (Ctrl+F)")
+        )
+        self.search.setAccessibleName(self.tr("Search jobs"))
+        self.status_filter.setItemText(0, self.tr("Every status"))
+        for position, status in enumerate(JobStatus, start=1):
+            self.status_filter.setItemText(position, labels.status_text(status))
+        self.status_filter.setAccessibleName(self.tr("Status filter"))
+        self.empty_label.setText(
+            self.tr("No appointments today.")
+            if self._today
+            else self.tr("No job matches this search.")
+        )
+        self._update_count()
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
+        )
+        self.model.refresh()
+
+    def _show(self, serial: int, ids: list[uuid.UUID]) -> None:
+        if serial != self._query_serial:
+            return
+        self.model.set_ids(ids)
+        self.empty_label.setVisible(not ids)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        if self._today:
+            self.count_label.setText(self.tr("%n appointment(s) today", "", n))
+        else:
+            self.count_label.setText(self.tr("%n job(s)", "", n))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.job_open_requested.emit(self.model.job_id(index.row()))
+
+    def _open_first(self) -> None:
+        if self.model.rowCount() > 0:
+            self.job_open_requested.emit(self.model.job_id(0))

@@ -1,0 +1,124 @@
+"""What the job lists read from the store: ordered job ids, and display rows for a page of ids.
+
+Plain functions over a read sessionmaker, run on the database worker; they return plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldtech.domain.enums import JobStatus, Urgency
+from fieldtech.models import Customer, CustomerItem, Job, OutboxEntry
+from fieldtech.store.search import search_job_ids
+from fieldtech.usecases.common import Db
+
+SEARCH_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class JobRow:
+    """One line of a job list, as plain values."""
+
+    id: uuid.UUID
+    ticket: str
+    start: dt.datetime | None
+    end: dt.datetime | None
+    customer: str
+    phone: str
+    address: str
+    item: str
+    serial: str
+    fault: str
+    urgency: Urgency
+    status: JobStatus
+
+
+def _order() -> tuple[object, ...]:
+    return (func.coalesce(Job.appointment_start, Job.created_at).desc(), Job.ticket_number.desc())
+
+
+def today_ids(db: Db, day: dt.date, tz: dt.tzinfo) -> list[uuid.UUID]:
+    """Jobs with an appointment on `day` in the technician's time zone, in time order."""
+    start = dt.datetime.combine(day, dt.time(), tz).astimezone(dt.UTC)
+    end = start + dt.timedelta(days=1)
+    with db() as session:
+        return list(
+            session.scalars(
+                select(Job.id)
+                .where(Job.appointment_start >= start, Job.appointment_start < end)
+                .where(Job.status != JobStatus.CANCELLED)
+                .order_by(Job.appointment_start, Job.ticket_number)
+            )
+        )
+
+
+def job_ids(db: Db, query: str = "", status: JobStatus | None = None) -> list[uuid.UUID]:
+    """All jobs, newest appointment first; with `query`, those the search index matches."""
+    with db() as session:
+        stmt = select(Job.id).order_by(*_order())
+        if status is not None:
+            stmt = stmt.where(Job.status == status)
+        if query.strip():
+            found = search_job_ids(session, query, limit=SEARCH_LIMIT)
+            if not found:
+                return []
+            stmt = stmt.where(Job.id.in_(found))
+        return list(session.scalars(stmt))
+
+
+def rows_for(db: Db, ids: list[uuid.UUID]) -> dict[uuid.UUID, JobRow]:
+    """The display rows of one page of ids (any order; missing ids are simply absent)."""
+    with db() as session:
+        return _rows(session, ids)
+
+
+def _rows(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, JobRow]:
+    stmt = (
+        select(
+            Job.id,
+            Job.ticket_number,
+            Job.appointment_start,
+            Job.appointment_end,
+            Customer.name,
+            Customer.phone,
+            Customer.address,
+            CustomerItem.brand,
+            CustomerItem.model,
+            CustomerItem.serial,
+            Job.fault_description,
+            Job.urgency,
+            Job.status,
+        )
+        .join(Customer, Customer.id == Job.customer_id)
+        .outerjoin(CustomerItem, CustomerItem.id == Job.item_id)
+        .where(Job.id.in_(ids))
+    )
+    rows: dict[uuid.UUID, JobRow] = {}
+    for r in session.execute(stmt):
+        item = " ".join(part for part in (r.brand, r.model) if part)
+        rows[r.id] = JobRow(
+            id=r.id,
+            ticket=r.ticket_number,
+            start=r.appointment_start,
+            end=r.appointment_end,
+            customer=r.name,
+            phone=r.phone,
+            address=r.address,
+            item=item,
+            serial=r.serial or "",
+            fault=r.fault_description,
+            urgency=r.urgency,
+            status=r.status,
+        )
+    return rows
+
+
+def outbox_count(db: Db) -> int:
+    """Changes recorded on this laptop that have not reached the office yet."""
+    with db() as session:
+        return int(session.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
