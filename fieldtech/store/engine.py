@@ -90,7 +90,8 @@ def open_store(
 ) -> Store:
     """Open (or create) the store at `path` with `key`, checked, recovered if needed, migrated."""
     cipher.check_key(key)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # The profile folder is the technician's alone: backups and markers live there too.
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     report = None
     result = startup_check(path, key)
     if result.verdict is Verdict.WRONG_KEY:
@@ -104,13 +105,13 @@ def open_store(
     store = Store(path, create_store_engine(path, key, busy_timeout_ms=busy_timeout_ms), key)
     try:
         store.previous_revision = ensure_schema(store.engine)
+        store.recovery = report
+        for hook in on_sessionmaker:
+            hook(store.sessions)
+            hook(store.read_sessions)
     except BaseException:
         store.close()
         raise
-    store.recovery = report
-    for hook in on_sessionmaker:
-        hook(store.sessions)
-        hook(store.read_sessions)
     return store
 
 

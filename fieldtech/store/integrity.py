@@ -51,9 +51,9 @@ def check_store_file(
 
     SQLCipher verifies a page's HMAC whenever it reads it, so quick_check also catches tampering
     and bit rot in live data; `full` adds `cipher_integrity_check`, which covers free pages too.
-    A missing or empty file is OK: it is a store not yet written.
+    A missing or empty file (and no WAL) is OK: it is a store not yet written.
     """
-    if not path.exists() or path.stat().st_size == 0:
+    if _size(path) == 0 and _size(_wal(path)) == 0:
         return IntegrityResult(Verdict.OK)
     connection = connect_raw(path, key)
     try:
@@ -85,7 +85,7 @@ def check_store_file(
 
 def startup_check(path: Path, key: bytes) -> IntegrityResult:
     """The check `open_store` runs: whole file when small or suspect, local-only tables otherwise."""
-    size = sum(p.stat().st_size for p in (path, _wal(path)) if p.exists())
+    size = _size(path) + _size(_wal(path))
     whole = size <= FULL_CHECK_MAX_BYTES or needs_check(path)
     result = check_store_file(path, key, tables=None if whole else LOCAL_ONLY_TABLES)
     if result.ok and whole:
@@ -124,6 +124,10 @@ def mark_check_needed(path: Path, reason: str) -> None:
 
 def clear_check_needed(path: Path) -> None:
     marker_path(path).unlink(missing_ok=True)
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0
 
 
 def _wal(path: Path) -> Path:

@@ -146,7 +146,7 @@ def test_backup_of_a_damaged_store_is_refused_and_keeps_the_good_backups(
     monkeypatch.setattr(integrity, "FULL_CHECK_MAX_BYTES", 0)
     _store_with_backup(store_file, key)
     good = list_backups(store_file)
-    _damage(store_file, store_file.stat().st_size // PAGE // 2)
+    _damage(store_file, _root_page(store_file, key, "jobs") - 1)
     with open_store(store_file, key) as store, pytest.raises(BackupError, match="earlier backups"):
         make_backup(store, keep=1, now=T0 + dt.timedelta(days=1))
     assert list_backups(store_file) == good
