@@ -5,7 +5,13 @@ from fieldtech.models.evidence import Attachment, Blob, Signature
 from fieldtech.models.jobs import AdviceNote, Diagnosis, Job, Visit
 from fieldtech.models.office import Complaint, FollowUp
 from fieldtech.models.people import Customer, CustomerItem, ProductCategory, Technician
-from fieldtech.models.syncstate import ConflictEntry, LocalSetting, OutboxEntry, TicketBlock
+from fieldtech.models.syncstate import (
+    ConflictEntry,
+    LocalSetting,
+    OutboxEntry,
+    RecordVersion,
+    TicketBlock,
+)
 from fieldtech.models.work import ChargeLine, PartUsed, Payment, VanStock
 from fieldtech.models.workshop import ItemMovement, PickupReceipt, ReturnReceipt
 
@@ -29,6 +35,7 @@ __all__ = [
     "Payment",
     "PickupReceipt",
     "ProductCategory",
+    "RecordVersion",
     "ReturnReceipt",
     "Signature",
     "Synced",

@@ -68,3 +68,15 @@ class LocalSetting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class RecordVersion(Base):
+    """The office's version of each synced record on this laptop: what the digests compare."""
+
+    __tablename__ = "record_versions"
+
+    record_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    # The job that scopes the record (the record itself for customers and items; None: global).
+    scope: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    version: Mapped[int]

@@ -1,0 +1,1 @@
+"""The wire between laptop and office: versioned schemas shared by both ends (pydantic only)."""

@@ -15,7 +15,9 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 # Laptop-only bookkeeping: the office keeps no outbox, no device settings, no lent blocks of its
 # own, and stores attachment bytes outside the database, so these tables are not created here.
-LAPTOP_ONLY_TABLES = frozenset({"outbox", "local_settings", "ticket_blocks", "blobs"})
+LAPTOP_ONLY_TABLES = frozenset(
+    {"outbox", "local_settings", "ticket_blocks", "blobs", "record_versions"}
+)
 
 
 def target_metadata() -> list[MetaData]:

@@ -53,7 +53,9 @@ def record_change(
     creator: uuid.UUID | None = None,
 ) -> None:
     """Stamp `fields` of one record at `seq` and log it (fields may be empty: a plain touch)."""
-    connection.execute(insert(ChangeLogEntry).values(seq=seq, table_name=table, record_id=record_id))
+    connection.execute(
+        insert(ChangeLogEntry).values(seq=seq, table_name=table, record_id=record_id)
+    )
     meta = connection.execute(
         select(RecordMeta.stamps, RecordMeta.job_id).where(RecordMeta.record_id == record_id)
     ).first()
@@ -81,9 +83,7 @@ def record_change(
 
 def _changed(obj: Any) -> list[str]:
     state = inspect(obj)
-    return [
-        a.key for a in state.mapper.column_attrs if state.attrs[a.key].history.has_changes()
-    ]
+    return [a.key for a in state.mapper.column_attrs if state.attrs[a.key].history.has_changes()]
 
 
 def _after_flush(session: Session, flush_context: UOWTransaction) -> None:

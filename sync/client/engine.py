@@ -1,0 +1,238 @@
+"""The laptop's sync engine: push the outbox in batches, pull by cursor, check digests.
+
+No Qt and no crash: every failure ends the round as a `SyncReport` whose state and message say
+what happened in plain words. Each step commits locally before the next request, so a round cut
+short anywhere resumes where it stopped: nothing is pushed twice as new, nothing pulled is lost.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from fieldtech.domain.enums import Side
+from fieldtech.models import ConflictEntry, LocalSetting, OutboxEntry
+from fieldtech.models.registry import MODELS
+from fieldtech.store.capture import CURSOR_SETTING, NO_CAPTURE
+from fieldtech.store.codec import encode_value
+from sync.client.apply import apply_rows, evict_job, local_versions, replace_bucket
+from sync.client.errors import SyncState, TransportError
+from sync.protocol.digest import digests
+from sync.protocol.schemas import (
+    PROTOCOL_VERSION,
+    Conflict,
+    Mutation,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ResyncRequest,
+    ResyncResponse,
+)
+
+PUSH_BATCH = 200
+PULL_LIMIT = 1000
+ACKS_SETTING = "sync_acks"
+MAX_ROUNDS = 10_000
+
+
+class Transport(Protocol):
+    """Sends one request body to the office and returns the decoded answer."""
+
+    def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]: ...
+
+
+@dataclass
+class SyncReport:
+    state: SyncState = SyncState.OK
+    message: str = ""
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    evicted: int = 0
+    resynced_buckets: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.state == SyncState.OK
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def _setting(session: Session, key: str, default: str) -> str:
+    row = session.get(LocalSetting, key)
+    return row.value if row else default
+
+
+def _put(session: Session, key: str, value: str) -> None:
+    row = session.get(LocalSetting, key)
+    if row is None:
+        session.add(LocalSetting(key=key, value=value))
+    else:
+        row.value = value
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        transport: Transport,
+        progress: Progress | None = None,
+    ) -> None:
+        self.sessions = sessions
+        self.transport = transport
+        self.progress = progress or (lambda _stage, _done, _total: None)
+
+    def sync(self) -> SyncReport:
+        report = SyncReport()
+        try:
+            self._push_all(report)
+            self._pull_all(report)
+        except TransportError as failure:
+            report.state = failure.state
+            report.message = failure.message
+        return report
+
+    def _push_all(self, report: SyncReport) -> None:
+        for _ in range(MAX_ROUNDS):
+            with self.sessions() as session:
+                entries = list(
+                    session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq).limit(PUSH_BATCH))
+                )
+                waiting = session.query(OutboxEntry).count()
+            if not entries:
+                return
+            request = PushRequest(
+                protocol=PROTOCOL_VERSION,
+                pending=waiting,
+                mutations=[
+                    Mutation(
+                        mutation_id=e.mutation_id,
+                        table=e.table_name,
+                        record_id=e.record_id,
+                        op=e.op.value,
+                        fields=e.payload,
+                        base_cursor=e.base_cursor,
+                        created_at=e.created_at,
+                    )
+                    for e in entries
+                ],
+            )
+            answer = PushResponse.model_validate(
+                self.transport.post("/api/v1/sync/push", request.model_dump(mode="json"))
+            )
+            self._settle_push(entries, answer, report)
+            self.progress("push", report.pushed, waiting)
+
+    def _settle_push(
+        self, entries: list[OutboxEntry], answer: PushResponse, report: SyncReport
+    ) -> None:
+        by_id = {e.mutation_id: e for e in entries}
+        answered = [r for r in answer.results if r.mutation_id in by_id]
+        with self.sessions.begin() as session:
+            session.info[NO_CAPTURE] = True
+            for result in answered:
+                entry = by_id[result.mutation_id]
+                _log_conflicts(session, result.conflicts)
+                report.conflicts += len(result.conflicts)
+                if result.status == "rejected":
+                    report.rejected += 1
+                    if entry.op.value == "insert":
+                        _drop_rejected_insert(session, entry)
+            session.execute(
+                delete(OutboxEntry).where(
+                    OutboxEntry.mutation_id.in_([r.mutation_id for r in answered])
+                )
+            )
+        report.pushed += len(answered)
+
+    def _pull_all(self, report: SyncReport) -> None:
+        want_digest = True
+        for _ in range(MAX_ROUNDS):
+            with self.sessions() as session:
+                cursor = int(_setting(session, CURSOR_SETTING, "0"))
+                acks = json.loads(
+                    _setting(session, ACKS_SETTING, '{"received": [], "evicted": []}')
+                )
+                outbox_empty = session.scalar(select(OutboxEntry.seq).limit(1)) is None
+            request = PullRequest(
+                protocol=PROTOCOL_VERSION,
+                cursor=cursor,
+                limit=PULL_LIMIT,
+                received=acks["received"],
+                evicted=acks["evicted"],
+                want_digest=want_digest and outbox_empty,
+            )
+            answer = PullResponse.model_validate(
+                self.transport.post("/api/v1/sync/pull", request.model_dump(mode="json"))
+            )
+            more_acks = self._apply_pull(answer, report)
+            self.progress(
+                "pull", report.pulled, report.pulled + (PULL_LIMIT if answer.has_more else 0)
+            )
+            if answer.digests is not None:
+                self._check_digests(answer, report)
+                return
+            if not answer.has_more and not more_acks:
+                return
+
+    def _apply_pull(self, answer: PullResponse, report: SyncReport) -> bool:
+        """Apply one page and its cursor in one transaction; True when acks wait to be sent."""
+        with self.sessions.begin() as session:
+            session.info[NO_CAPTURE] = True
+            session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            report.pulled += apply_rows(session, answer.rows)
+            evicted = []
+            for job_id in answer.evict_jobs:
+                if evict_job(session, job_id):
+                    evicted.append(str(job_id))
+            report.evicted += len(evicted)
+            acks = {"received": [str(j) for j in answer.jobs], "evicted": evicted}
+            _put(session, ACKS_SETTING, json.dumps(acks))
+            _put(session, CURSOR_SETTING, str(answer.cursor))
+        return bool(answer.jobs or evicted)
+
+    def _check_digests(self, answer: PullResponse, report: SyncReport) -> None:
+        assert answer.digests is not None
+        with self.sessions() as session:
+            mine = {d.bucket: d for d in digests(local_versions(session))}
+        for theirs in answer.digests:
+            if mine.get(theirs.bucket) != theirs:
+                body = ResyncRequest(protocol=PROTOCOL_VERSION, bucket=theirs.bucket)
+                fixed = ResyncResponse.model_validate(
+                    self.transport.post("/api/v1/sync/resync", body.model_dump(mode="json"))
+                )
+                with self.sessions.begin() as session:
+                    session.info[NO_CAPTURE] = True
+                    session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+                    replace_bucket(session, theirs.bucket, fixed.rows)
+                report.resynced_buckets.append(theirs.bucket)
+
+
+def _log_conflicts(session: Session, conflicts: list[Conflict]) -> None:
+    for c in conflicts:
+        session.add(
+            ConflictEntry(
+                table_name=c.table,
+                record_id=c.record_id,
+                field=c.field,
+                kept_value=None if c.kept_value is None else json.dumps(encode_value(c.kept_value)),
+                lost_value=None if c.lost_value is None else json.dumps(encode_value(c.lost_value)),
+                kept_side=Side(c.kept_side),
+                reason=c.reason,
+            )
+        )
+
+
+def _drop_rejected_insert(session: Session, entry: OutboxEntry) -> None:
+    """The office refused a new record: its value is in the conflict log; remove the local copy."""
+    if entry.table_name in MODELS:
+        model = MODELS[entry.table_name]
+        session.execute(delete(model).where(model.id == entry.record_id))

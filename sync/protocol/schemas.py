@@ -1,0 +1,127 @@
+"""Sync messages. Version 1: push mutations, pull row states by a commit-ordered cursor, digests.
+
+Values inside `fields` use the JSON spelling of fieldtech.store.codec: Decimal and UUID as strings,
+times as ISO 8601 in UTC. Unknown top-level keys are refused, so a typo never passes silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+SUPPORTED_VERSIONS = (1,)
+MAX_PUSH_MUTATIONS = 500
+MAX_PULL_LIMIT = 2000
+DIGEST_BUCKETS = 16
+GLOBAL_BUCKET = DIGEST_BUCKETS  # technicians, categories, own van stock
+
+Side = Literal["office", "technician"]
+TableName = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z_]+$")]
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Mutation(Message):
+    """One captured local change: an insert with every field, an update with the changed ones."""
+
+    mutation_id: uuid.UUID
+    table: TableName
+    record_id: uuid.UUID
+    op: Literal["insert", "update", "delete"]
+    fields: dict[str, Any] = Field(default_factory=dict)
+    base_cursor: int = Field(ge=0)
+    created_at: dt.datetime
+
+
+class PushRequest(Message):
+    protocol: int
+    mutations: list[Mutation] = Field(max_length=MAX_PUSH_MUTATIONS)
+    pending: int = Field(default=0, ge=0, description="changes still waiting on the device")
+
+
+class Conflict(Message):
+    """A value that lost a merge or a change that was refused; kept on both sides."""
+
+    table: TableName
+    record_id: uuid.UUID
+    field: str
+    kept_value: Any = None
+    lost_value: Any = None
+    kept_side: Side
+    reason: str
+
+
+class MutationResult(Message):
+    mutation_id: uuid.UUID
+    status: Literal["applied", "rejected"]
+    duplicate: bool = False
+    reason: str | None = None
+    message: str | None = None
+    conflicts: list[Conflict] = Field(default_factory=list)
+
+
+class PushResponse(Message):
+    protocol: int
+    results: list[MutationResult]
+
+
+class PullRequest(Message):
+    protocol: int
+    cursor: int = Field(ge=0)
+    limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
+    received: list[uuid.UUID] = Field(
+        default_factory=list, max_length=10_000, description="jobs applied from the last page"
+    )
+    evicted: list[uuid.UUID] = Field(
+        default_factory=list, max_length=10_000, description="jobs removed from the device"
+    )
+    want_digest: bool = False
+
+
+class RowState(Message):
+    """A record as the office holds it now (`fields` is None when it was deleted)."""
+
+    table: TableName
+    record_id: uuid.UUID
+    version: int
+    scope: uuid.UUID | None = Field(
+        default=None, description="the job (or the shared record itself) that scopes this row"
+    )
+    fields: dict[str, Any] | None
+
+
+class BucketDigest(Message):
+    bucket: int
+    count: int
+    hash: str
+
+
+class PullResponse(Message):
+    protocol: int
+    rows: list[RowState]
+    jobs: list[uuid.UUID] = Field(
+        default_factory=list, description="jobs sent whole in this page; ack them as `received`"
+    )
+    evict_jobs: list[uuid.UUID] = Field(default_factory=list)
+    cursor: int
+    has_more: bool
+    digests: list[BucketDigest] | None = None
+
+
+class ResyncRequest(Message):
+    protocol: int
+    bucket: int = Field(ge=0, le=DIGEST_BUCKETS)
+
+
+class ResyncResponse(Message):
+    """Every row of one digest bucket the device should hold; anything else there is stale."""
+
+    protocol: int
+    bucket: int
+    rows: list[RowState]
