@@ -50,7 +50,12 @@ class Ctx:
         return text_paragraph(text, getattr(self.styles, style), bold, self.missing)
 
     def t(self, key: str) -> str:
+        """A label for headings and running text: `English / 中文` in both languages."""
         return label(key, self.lang)
+
+    def k(self, key: str) -> str:
+        """A label for a column of labels: English over Chinese in both languages."""
+        return label(key, self.lang, sep="\n")
 
     def code(self, code: str) -> str:
         return code_label(code, self.lang)
@@ -361,7 +366,7 @@ def signature(ctx: Ctx, key: str, sig: SignatureBlock | None) -> Flowable:
         inner = image if image is not None else Spacer(1, box_h)
         name, when = sig.printed_name, f"{ctx.t('signed_at')}: {ctx.when(sig.signed_at)}"
     rows = [
-        [ctx.p(ctx.t(key), "key")],
+        [ctx.p(ctx.k(key), "key")],
         [inner],
         [ctx.p(name, "bold", bold=True)] if name else [Spacer(1, 0)],
         [ctx.p(when, "small")] if when else [Spacer(1, 0)],
@@ -411,9 +416,9 @@ def signatures(ctx: Ctx, boxes: list[Flowable]) -> list[Flowable]:
 def _verification_items(ctx: Ctx, code: str, draft: bool) -> list[Flowable]:
     out: list[Flowable] = []
     if draft:
-        out.append(ctx.p(ctx.t("draft_note"), "bold", bold=True))
+        out.append(ctx.p(ctx.t("draft_note"), "alert", bold=True))
     out += [
-        ctx.p(ctx.t("verification"), "key"),
+        ctx.p(ctx.k("verification"), "key"),
         ctx.p(code, "code", bold=True),
         ctx.p(ctx.t("verify_hint"), "small"),
     ]

@@ -33,6 +33,7 @@ MUTED = colors.HexColor("#5b636e")
 RULE = colors.HexColor("#c9ced6")
 SHADE = colors.HexColor("#eef1f5")
 ACCENT = colors.HexColor("#1d4f91")
+ALERT = colors.HexColor("#b3261e")
 DRAFT_INK = colors.Color(0.80, 0.12, 0.12, alpha=0.16)
 
 ROLL_WIDTH = 80 * mm
@@ -97,6 +98,7 @@ class Styles:
     cell_right: ParagraphStyle
     total: ParagraphStyle
     code: ParagraphStyle
+    alert: ParagraphStyle
 
 
 _styles: dict[Paper, Styles] = {}
@@ -127,7 +129,7 @@ def _make_styles(sheet: Sheet) -> Styles:
             fontSize=b + 0.5,
             leading=(b + 0.5) * 1.3,
             textColor=ACCENT,
-            spaceBefore=b * 0.9,
+            spaceBefore=b * 0.75,
             spaceAfter=b * 0.3,
         ),
         title=ParagraphStyle(
@@ -154,6 +156,7 @@ def _make_styles(sheet: Sheet) -> Styles:
         total=ParagraphStyle(
             "total", parent=body, fontName=fonts.SANS_BOLD, fontSize=b + 1, alignment=TA_RIGHT
         ),
+        alert=ParagraphStyle("alert", parent=body, fontName=fonts.SANS_BOLD, textColor=ALERT),
         code=ParagraphStyle(
             "code", parent=body, fontName=fonts.SANS_BOLD, fontSize=b + 4, leading=(b + 4) * 1.3
         ),

@@ -51,15 +51,15 @@ class Rendered:
 def _item_rows(ctx: Ctx, d: DocumentData) -> list[tuple[str, str]]:
     item = d.item
     return [
-        (ctx.t("brand_model"), " ".join(x for x in (item.brand, item.model) if x)),
-        (ctx.t("serial"), item.serial),
-        (ctx.t("purchase_date"), ctx.when(item.purchase_date)),
+        (ctx.k("brand_model"), " ".join(x for x in (item.brand, item.model) if x)),
+        (ctx.k("serial"), item.serial),
+        (ctx.k("purchase_date"), ctx.when(item.purchase_date)),
     ]
 
 
 def _customer_rows(ctx: Ctx, d: DocumentData) -> list[tuple[str, str]]:
     c = d.customer
-    return [(ctx.t("name"), c.name), (ctx.t("phone"), c.phone), (ctx.t("address"), c.address)]
+    return [(ctx.k("name"), c.name), (ctx.k("phone"), c.phone), (ctx.k("address"), c.address)]
 
 
 def _warranty_text(ctx: Ctx, d: RepairSlipData) -> str:
@@ -85,7 +85,7 @@ def _parts(ctx: Ctx, d: RepairSlipData) -> list[Flowable]:
             rows.append(
                 [cell, ctx.p(str(p.quantity), "cell_right"), ctx.p(f"{p.total:,.2f}", "cell_right")]
             )
-        head = [ctx.t("parts"), ctx.t("qty"), ctx.t("amount")]
+        head = [ctx.k("parts"), ctx.k("qty"), ctx.k("amount")]
         table = blocks.ruled_table(
             ctx, head, rows, [width * 0.6, width * 0.12, width * 0.28], {1, 2}
         )
@@ -113,7 +113,7 @@ def _parts(ctx: Ctx, d: RepairSlipData) -> list[Flowable]:
             "price",
             "amount",
         ]
-        head = [k if k == "#" else ctx.t(k) for k in keys]
+        head = [k if k == "#" else ctx.k(k) for k in keys]
         fractions = [0.04, 0.13, 0.27, 0.06, 0.14, 0.14, 0.11, 0.11]
         table = blocks.ruled_table(ctx, head, rows, [width * f for f in fractions], {3, 6, 7})
     return [ctx.p(ctx.t("parts"), "section", bold=True), table]
@@ -152,17 +152,17 @@ def _charges(
                     ]
                 )
         if ctx.sheet.narrow:
-            head = [ctx.t("description"), ctx.t("qty"), ctx.t("amount")]
+            head = [ctx.k("description"), ctx.k("qty"), ctx.k("amount")]
             table = blocks.ruled_table(
                 ctx, head, rows, [width * 0.6, width * 0.12, width * 0.28], {1, 2}
             )
         else:
             head = [
-                ctx.t("description"),
-                ctx.t("qty"),
-                ctx.t("price"),
-                ctx.t("tax"),
-                ctx.t("amount"),
+                ctx.k("description"),
+                ctx.k("qty"),
+                ctx.k("price"),
+                ctx.k("tax"),
+                ctx.k("amount"),
             ]
             fractions = [0.52, 0.1, 0.14, 0.1, 0.14]
             table = blocks.ruled_table(
@@ -190,7 +190,7 @@ def _charges(
         out.append(
             blocks.grid(
                 ctx,
-                [[ctx.p(ctx.t("payment"), "key"), ctx.p("  ·  ".join(parts))]],
+                [[ctx.p(ctx.k("payment"), "key"), ctx.p("  ·  ".join(parts))]],
                 [
                     width * (0.34 if ctx.sheet.narrow else 0.15),
                     width * (0.66 if ctx.sheet.narrow else 0.85),
@@ -280,27 +280,27 @@ def render_repair_slip_result(
     data: RepairSlipData, paper: Paper = "a4", lang: Lang = "en"
 ) -> Rendered:
     def story(ctx: Ctx, payload: str) -> list[Flowable]:
-        refs = [(ctx.t("ticket"), data.ticket_number), (ctx.t("revision"), str(data.revision))]
+        refs = [(ctx.k("ticket"), data.ticket_number), (ctx.k("revision"), str(data.revision))]
         if data.departed_at or data.arrived_at:
-            refs.append((ctx.t("visit"), ctx.when(data.arrived_at or data.departed_at)[:10]))
+            refs.append((ctx.k("visit"), ctx.when(data.arrived_at or data.departed_at)[:10]))
         out = blocks.header(ctx, "repair_slip", refs, payload)
         out += blocks.panel_heads(ctx, "customer", "item")
-        item_rows = [*_item_rows(ctx, data), (ctx.t("warranty"), _warranty_text(ctx, data))]
+        item_rows = [*_item_rows(ctx, data), (ctx.k("warranty"), _warranty_text(ctx, data))]
         out += blocks.fields(ctx, _customer_rows(ctx, data), item_rows)
         visit = [
-            (ctx.t("technician"), data.technician_name),
-            (ctx.t("arrived"), ctx.when(data.arrived_at)),
-            (ctx.t("departed"), ctx.when(data.departed_at)),
-            (ctx.t("fault_code"), data.fault_code),
+            (ctx.k("technician"), data.technician_name),
+            (ctx.k("arrived"), ctx.when(data.arrived_at)),
+            (ctx.k("departed"), ctx.when(data.departed_at)),
+            (ctx.k("fault_code"), data.fault_code),
         ]
         out += [ctx.p(ctx.t("visit"), "section", bold=True)]
         out += blocks.fields(ctx, visit[:2], visit[2:])
         findings = [
-            (ctx.t("fault_reported"), data.fault_description),
-            (ctx.t("symptoms"), data.symptoms),
-            (ctx.t("cause"), data.cause),
-            (ctx.t("checks_done"), data.checks_done),
-            (ctx.t("work_done"), data.work_done),
+            (ctx.k("fault_reported"), data.fault_description),
+            (ctx.k("symptoms"), data.symptoms),
+            (ctx.k("cause"), data.cause),
+            (ctx.k("checks_done"), data.checks_done),
+            (ctx.k("work_done"), data.work_done),
         ]
         out += blocks.details(ctx, "findings", findings)
         out += _parts(ctx, data)
@@ -348,22 +348,22 @@ def render_pickup_receipt_result(
 ) -> Rendered:
     def story(ctx: Ctx, payload: str) -> list[Flowable]:
         refs = [
-            (ctx.t("receipt"), data.receipt_number),
-            (ctx.t("ticket"), data.ticket_number),
-            (ctx.t("taken_at"), ctx.when(data.taken_at)),
+            (ctx.k("receipt"), data.receipt_number),
+            (ctx.k("ticket"), data.ticket_number),
+            (ctx.k("taken_at"), ctx.when(data.taken_at)),
         ]
         out = blocks.header(ctx, "pickup_receipt", refs, payload)
         out += blocks.panel_heads(ctx, "customer", "item")
         out += blocks.fields(ctx, _customer_rows(ctx, data), _item_rows(ctx, data))
         out.append(
-            blocks.callout(ctx, ctx.t("promised_return"), ctx.when(data.promised_return_date))
+            blocks.callout(ctx, ctx.k("promised_return"), ctx.when(data.promised_return_date))
         )
         accessories = ", ".join(data.accessories) if data.accessories else ctx.t("none")
         details = [
-            (ctx.t("reason"), data.reason),
-            (ctx.t("condition"), data.condition),
-            (ctx.t("accessories"), accessories),
-            (ctx.t("technician"), data.technician_name),
+            (ctx.k("reason"), data.reason),
+            (ctx.k("condition"), data.condition),
+            (ctx.k("accessories"), accessories),
+            (ctx.k("technician"), data.technician_name),
         ]
         out += blocks.details(ctx, "item_taken", details)
         out += _photos(ctx, data)
@@ -378,18 +378,18 @@ def render_return_receipt_result(
 ) -> Rendered:
     def story(ctx: Ctx, payload: str) -> list[Flowable]:
         refs = [
-            (ctx.t("receipt"), data.receipt_number),
-            (ctx.t("pickup_ref"), data.pickup_receipt_number),
-            (ctx.t("ticket"), data.ticket_number),
-            (ctx.t("returned_at"), ctx.when(data.returned_at)),
+            (ctx.k("receipt"), data.receipt_number),
+            (ctx.k("pickup_ref"), data.pickup_receipt_number),
+            (ctx.k("ticket"), data.ticket_number),
+            (ctx.k("returned_at"), ctx.when(data.returned_at)),
         ]
         out = blocks.header(ctx, "return_receipt", refs, payload)
         out += blocks.panel_heads(ctx, "customer", "item")
         out += blocks.fields(ctx, _customer_rows(ctx, data), _item_rows(ctx, data))
         details = [
-            (ctx.t("work_done"), data.work_done),
-            (ctx.t("condition_on_return"), data.condition_on_return),
-            (ctx.t("technician"), data.technician_name),
+            (ctx.k("work_done"), data.work_done),
+            (ctx.k("condition_on_return"), data.condition_on_return),
+            (ctx.k("technician"), data.technician_name),
         ]
         out += blocks.details(ctx, "item_returned", details)
         out += _photos(ctx, data)

@@ -73,11 +73,12 @@ def _natural_width(text: str, style: ParagraphStyle, bold: bool) -> float:
     return widest
 
 
-class TextLine(Flowable):  # type: ignore[misc] # reportlab is untyped
-    """One line drawn run by run with the canvas, at a fraction of a Paragraph's cost.
+class TextLines(Flowable):  # type: ignore[misc] # reportlab is untyped
+    """Short lines drawn run by run with the canvas, at a fraction of a Paragraph's cost.
 
-    Most cells of a document are one short line; one that does not fit its width becomes a
-    Paragraph (made on demand) and wraps, so nothing is ever clipped.
+    Most cells of a document are a short line or two (a label in both languages is two); text
+    with a line wider than its space becomes a Paragraph (made on demand) and wraps, so nothing
+    is ever clipped.
     """
 
     def __init__(
@@ -85,9 +86,13 @@ class TextLine(Flowable):  # type: ignore[misc] # reportlab is untyped
     ) -> None:
         super().__init__()
         self.style = style
-        self._runs = [(fonts.family(font, bold), chunk) for font, chunk in fonts.runs(text)]
-        self._widths = [pdfmetrics.stringWidth(c, f, style.fontSize) for f, c in self._runs]
-        self._natural = sum(self._widths)
+        size = style.fontSize
+        self._lines: list[tuple[list[tuple[str, str, float]], float]] = []
+        for line in text.split("\n"):
+            runs = [(fonts.family(font, bold), chunk) for font, chunk in fonts.runs(line)]
+            measured = [(f, c, pdfmetrics.stringWidth(c, f, size)) for f, c in runs]
+            self._lines.append((measured, sum(w for _, _, w in measured)))
+        self._natural = max(width for _, width in self._lines)
         self._make = make
         self._para: Paragraph | None = None
 
@@ -96,7 +101,7 @@ class TextLine(Flowable):  # type: ignore[misc] # reportlab is untyped
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self._fits(avail_width):
-            self.width, self.height = avail_width, self.style.leading
+            self.width, self.height = avail_width, self.style.leading * len(self._lines)
         else:
             if self._para is None:
                 self._para = self._make()
@@ -115,18 +120,20 @@ class TextLine(Flowable):  # type: ignore[misc] # reportlab is untyped
         if self._para is not None:
             self._para.drawOn(self.canv, 0, 0)
             return
-        align = self.style.alignment
-        x = 0.0
-        if align == TA_RIGHT:
-            x = self.width - self._natural
-        elif align == TA_CENTER:
-            x = (self.width - self._natural) / 2
-        y = self.height - self.style.fontSize
+        align, size = self.style.alignment, self.style.fontSize
         self.canv.setFillColor(self.style.textColor)
-        for (font, chunk), width in zip(self._runs, self._widths, strict=True):
-            self.canv.setFont(font, self.style.fontSize)
-            self.canv.drawString(x, y, chunk)
-            x += width
+        y = self.height - size
+        for runs, natural in self._lines:
+            x = 0.0
+            if align == TA_RIGHT:
+                x = self.width - natural
+            elif align == TA_CENTER:
+                x = (self.width - natural) / 2
+            for font, chunk, width in runs:
+                self.canv.setFont(font, size)
+                self.canv.drawString(x, y, chunk)
+                x += width
+            y -= self.style.leading
 
 
 def _make_paragraph(text: str, style: ParagraphStyle, bold: bool, xml: str) -> Paragraph:
@@ -152,6 +159,6 @@ def paragraph(
     result = fonts.markup(text, bold)
     if missing is not None:
         missing.extend(result.missing)
-    if "\n" not in text and not fonts.has_rtl(text) and text.strip():
-        return TextLine(text, style, bold, lambda: _make_paragraph(text, style, bold, result.xml))
+    if text.strip() and text.count("\n") < 4 and not fonts.has_rtl(text):
+        return TextLines(text, style, bold, lambda: _make_paragraph(text, style, bold, result.xml))
     return _make_paragraph(text, style, bold, result.xml)
