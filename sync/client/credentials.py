@@ -59,7 +59,9 @@ def keyring_problem(backend: Any) -> str | None:
     if isinstance(backend, fail.Keyring):
         return "no keyring backend is available"
     module = type(backend).__module__
-    if module.startswith(("keyrings.alt", "keyring.backends.null")):
+    if module.startswith("keyring.backends.null"):
+        return "the keyring is switched off (null backend): it forgets every secret"
+    if module.startswith("keyrings.alt"):
         return f"the keyring backend {type(backend).__name__} keeps secrets in a plain file"
     return None
 
@@ -75,10 +77,14 @@ class CredentialStore:
         """The profile's 32-byte store key, created at random the first time and kept from then on."""
         existing = self._get(profile_dir, "store-key", KEY_FILE)
         if existing is not None:
-            key = bytes.fromhex(existing)
+            try:
+                key = bytes.fromhex(existing)
+            except ValueError:
+                key = b""
             if len(key) != KEY_BYTES:
                 raise ValueError(
-                    f"store key: the saved key for {profile_dir} is not {KEY_BYTES} bytes"
+                    f"store key: the saved key for {profile_dir} is not {KEY_BYTES} bytes of hex; "
+                    "it was changed outside FieldTech: restore it, or wipe the profile and sync again"
                 )
             return key
         key = secrets.token_bytes(KEY_BYTES)

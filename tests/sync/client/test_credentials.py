@@ -8,7 +8,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backends import chainer, fail
+from keyring.backends import chainer, fail, null
 from keyrings.alt.file import PlaintextKeyring
 
 from sync.client.credentials import (
@@ -133,3 +133,20 @@ def test_insecure_requested_by_flag_or_environment_only() -> None:
     assert insecure_requested(False, environ={"FIELDTECH_INSECURE_KEY_FILE": "1"})
     assert not insecure_requested(False, environ={"FIELDTECH_INSECURE_KEY_FILE": "0"})
     assert not insecure_requested(False, environ={})
+
+
+def test_null_backend_is_refused(restore_keyring: None, tmp_path: Path) -> None:
+    keyring.set_keyring(null.Keyring())
+    with pytest.raises(KeyringUnavailable, match="forgets every secret"):
+        CredentialStore().store_key(tmp_path)
+
+
+def test_store_key_damaged_in_the_keyring_is_refused_not_replaced(
+    memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    CredentialStore().store_key(tmp_path)
+    [entry] = memory_keyring.entries
+    memory_keyring.entries[entry] = "not hex"
+    with pytest.raises(ValueError, match="changed outside FieldTech"):
+        CredentialStore().store_key(tmp_path)
+    assert memory_keyring.entries[entry] == "not hex"
