@@ -10,7 +10,7 @@ from fastapi import APIRouter, FastAPI
 from sync.server import errors
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.limits import BodyLimitMiddleware
-from sync.server.routes import devices, health, session, users
+from sync.server.routes import devices, health, jobs, session, technicians, users
 from sync.server.settings import Settings
 
 API_PREFIX = "/api/v1"
@@ -18,7 +18,7 @@ API_PREFIX = "/api/v1"
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
-    for module in (session, devices, users):
+    for module in (session, devices, users, technicians, jobs):
         router.include_router(module.router)
     return router
 

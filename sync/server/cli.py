@@ -14,7 +14,12 @@ from fieldtech.domain.errors import FieldTechError
 from sync.server import migrate
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.models import Role
-from sync.server.settings import DATABASE_URL_ENV, INSECURE_COOKIES_ENV, database_url_from_env
+from sync.server.settings import (
+    DATABASE_URL_ENV,
+    INSECURE_COOKIES_ENV,
+    Settings,
+    database_url_from_env,
+)
 from sync.server.users import create_user
 
 DEMO_PORT = 8080
@@ -81,7 +86,7 @@ def cmd_demo_data(url: str) -> int:
     engine = make_engine(url)
     try:
         with make_sessionmaker(engine)() as session:
-            created = load_demo_data(session)
+            created = load_demo_data(session, Settings.from_env(url).timezone)
             session.commit()
     finally:
         engine.dispose()

@@ -6,6 +6,8 @@ from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
 
 from fieldtech.domain.errors import FieldTechError, NotFoundError, ValidationError
+from sync.server.job_writes import EditConflictError
+from sync.server.schemas.jobs import EditConflict
 
 
 def _validation(_request: Request, error: Exception) -> JSONResponse:
@@ -28,7 +30,23 @@ def _domain(_request: Request, error: Exception) -> JSONResponse:
     )
 
 
+def _edit_conflict(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, EditConflictError)
+    body = EditConflict(
+        detail=(
+            f"changed by {error.changed_by} at {error.changed_at.isoformat()}; "
+            "nothing was saved: review what changed and save again"
+        ),
+        changed_by=error.changed_by,
+        changed_at=error.changed_at,
+        changes=error.changes,
+        current=error.current,
+    )
+    return JSONResponse(body.model_dump(mode="json"), status_code=status.HTTP_409_CONFLICT)
+
+
 def install(app: FastAPI) -> None:
+    app.add_exception_handler(EditConflictError, _edit_conflict)
     app.add_exception_handler(ValidationError, _validation)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(FieldTechError, _domain)

@@ -16,21 +16,16 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from fieldtech.domain.errors import NumberingError
+from fieldtech.rules.numbering import format_ticket
 from sync.server.models import TicketCounter
 
-# The running number has at least three digits; past 999 in a month it simply grows.
-# fieldtech.rules.numbering.format_ticket will own this format once it lands; until then the
-# office formats here, in the same shape.
+# Past 999 in a month the number simply grows (fieldtech.rules.numbering.format_ticket).
 MAX_PER_MONTH = 99_999
 
 
 def ticket_month(now: dt.datetime, timezone: str) -> str:
     """The month a ticket belongs to, in the company's time zone (not UTC)."""
     return now.astimezone(ZoneInfo(timezone)).strftime("%Y%m")
-
-
-def format_ticket(month: str, number: int) -> str:
-    return f"{month}-{number:03d}"
 
 
 def reserve_numbers(session: Session, month: str, count: int = 1) -> range:

@@ -149,3 +149,31 @@ def sign_in_device(
     )
     assert response.status_code == 201, response.text
     return {"Authorization": f"Bearer {response.json()['token']}"}
+
+
+@pytest.fixture
+def office(client: TestClient, add_user: AddUser) -> dict[str, str]:
+    """Headers of an office clerk's API client."""
+    add_user("office1")
+    return sign_in_device(client, "office1", name="front desk")
+
+
+def intake(**overrides: object) -> dict[str, object]:
+    """A customer call as the intake form sends it."""
+    body: dict[str, object] = {
+        "customer": {"name": "王芳", "phone": "+86 138 0000 0000", "address": "1 Road, Beijing"},
+        "item": {
+            "brand": "Acme",
+            "model": "WM-800",
+            "serial": "SN123",
+            "purchase_date": "2025-03-01",
+        },
+        "fault_description": "drum does not turn",
+        "channel": "phone",
+        "category": "product_fault",
+        "sub_category": "noise",
+        "urgency": "normal",
+        "preferred_time": "weekday mornings",
+    }
+    body.update(overrides)
+    return body

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from fieldtech.models import Job
 from sync.server import migrate
 from sync.server.cli import main
 from sync.server.db import make_engine, make_sessionmaker
@@ -78,6 +79,11 @@ def test_cli_demo_data_twice_adds_accounts_once(tmp_path: Path) -> None:
     assert main(["--database-url", url, "demo-data"]) == 0
     assert set(_users(url)) == set(first)
     assert {user.role for user in first.values()} == set(Role)
+    engine = make_engine(url)
+    with make_sessionmaker(engine)() as session:
+        tickets = sorted(session.scalars(select(Job.ticket_number)))
+    engine.dispose()
+    assert [ticket[-4:] for ticket in tickets] == ["-001", "-002", "-003"]
 
 
 def test_serve_process_sqlite_migrates_and_answers_healthz(tmp_path: Path) -> None:

@@ -1,0 +1,162 @@
+"""Reading jobs: the filtered, sorted, paged list (and its CSV), the supervisor's queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, joinedload
+
+from fieldtech.domain.enums import JobCategory, JobStatus, Urgency
+from fieldtech.models import Customer, CustomerItem, Job, Technician
+from fieldtech.rules.statemachine import TERMINAL
+from sync.server.auth import Principal
+from sync.server.models import Role
+from sync.server.schemas.jobs import CustomerPublic, ItemPublic, JobPublic
+
+
+class JobSort(StrEnum):
+    NEWEST = "-created_at"
+    OLDEST = "created_at"
+    TICKET = "ticket_number"
+    TICKET_DESC = "-ticket_number"
+    APPOINTMENT = "appointment_start"
+    APPOINTMENT_DESC = "-appointment_start"
+    STATUS = "status"
+    URGENCY = "urgency"
+
+
+@dataclass(frozen=True)
+class JobFilter:
+    q: str = ""
+    statuses: tuple[JobStatus, ...] = ()
+    technician_id: uuid.UUID | None = None
+    category: JobCategory | None = None
+    urgency: Urgency | None = None
+    created_from: dt.date | None = None
+    created_to: dt.date | None = None
+    sort: JobSort = JobSort.NEWEST
+
+
+def job_public(job: Job) -> JobPublic:
+    return JobPublic(
+        id=job.id,
+        ticket_number=job.ticket_number,
+        status=job.status,
+        channel=job.channel,
+        category=job.category,
+        sub_category=job.sub_category,
+        urgency=job.urgency,
+        needs_supervisor=job.urgency is Urgency.MAJOR and job.status not in TERMINAL,
+        fault_description=job.fault_description,
+        preferred_time=job.preferred_time,
+        appointment_start=job.appointment_start,
+        appointment_end=job.appointment_end,
+        technician_id=job.technician_id,
+        technician_name=job.technician.display_name if job.technician else "",
+        customer=CustomerPublic.model_validate(job.customer),
+        item=ItemPublic.model_validate(job.item) if job.item else None,
+        revision=job.revision,
+        created_at=job.created_at,
+        updated_at=job.updated_at,
+    )
+
+
+def visible_to(statement: Select[Job], who: Principal) -> Select[Job]:
+    """A technician sees only the jobs assigned to them; office roles see every job."""
+    if who.role is Role.TECHNICIAN:
+        return statement.where(Job.technician_id == who.user.technician_id)
+    return statement
+
+
+def _day_start(day: dt.date, timezone: str) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), ZoneInfo(timezone)).astimezone(dt.UTC)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def filtered(who: Principal, where: JobFilter, timezone: str) -> Select[Job]:
+    statement = visible_to(select(Job).join(Job.customer).outerjoin(Job.item), who)
+    if where.q:
+        pattern = f"%{_escape_like(where.q.strip().lower())}%"
+        statement = statement.where(
+            or_(
+                *(
+                    func.lower(column).like(pattern, escape="\\")
+                    for column in (
+                        Job.ticket_number,
+                        Customer.name,
+                        Customer.phone,
+                        CustomerItem.model,
+                        CustomerItem.serial,
+                    )
+                )
+            )
+        )
+    if where.statuses:
+        statement = statement.where(Job.status.in_(where.statuses))
+    if where.technician_id:
+        statement = statement.where(Job.technician_id == where.technician_id)
+    if where.category:
+        statement = statement.where(Job.category == where.category)
+    if where.urgency:
+        statement = statement.where(Job.urgency == where.urgency)
+    if where.created_from:
+        statement = statement.where(Job.created_at >= _day_start(where.created_from, timezone))
+    if where.created_to:
+        end = _day_start(where.created_to + dt.timedelta(days=1), timezone)
+        statement = statement.where(Job.created_at < end)
+    return statement
+
+
+def _ordered(statement: Select[Job], sort: JobSort) -> Select[Job]:
+    column = getattr(Job, sort.value.lstrip("-"))
+    first = column.desc() if sort.value.startswith("-") else column.asc()
+    # The id breaks ties, so paging is stable when many rows share a value.
+    return statement.order_by(first, Job.id)
+
+
+def _with_relations(statement: Select[Job]) -> Select[Job]:
+    return statement.options(
+        joinedload(Job.customer), joinedload(Job.item), joinedload(Job.technician)
+    )
+
+
+def list_jobs(
+    session: Session, who: Principal, where: JobFilter, timezone: str, page: int, page_size: int
+) -> tuple[list[Job], int]:
+    statement = filtered(who, where, timezone)
+    total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    rows = session.scalars(
+        _with_relations(_ordered(statement, where.sort))
+        .offset((page - 1) * page_size)
+        .limit(page_size)
+    )
+    return list(rows.unique()), total
+
+
+def all_jobs(
+    session: Session, who: Principal, where: JobFilter, timezone: str, limit: int
+) -> list[Job]:
+    statement = _with_relations(_ordered(filtered(who, where, timezone), where.sort)).limit(limit)
+    return list(session.scalars(statement).unique())
+
+
+def supervisor_queue(session: Session) -> list[Job]:
+    """Major cases not yet closed or cancelled, oldest first: a safety hazard waits for no one."""
+    statement = (
+        select(Job)
+        .where(Job.urgency == Urgency.MAJOR, Job.status.not_in(TERMINAL))
+        .order_by(Job.created_at, Job.id)
+    )
+    return list(session.scalars(_with_relations(statement)).unique())
+
+
+def technicians(session: Session) -> list[Technician]:
+    return list(session.scalars(select(Technician).order_by(Technician.display_name)))
