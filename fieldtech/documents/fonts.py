@@ -7,6 +7,7 @@ has becomes U+FFFD (a visible replacement mark) instead of vanishing, and is rep
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -107,20 +108,24 @@ def family(base: str, bold: bool) -> str:
     return SANS_BOLD if bold else SANS
 
 
+@functools.lru_cache(maxsize=8192)
+def _char_fonts(ch: str) -> tuple[frozenset[str], str | None]:
+    """The fonts a run may keep this character in, and the face it goes to otherwise."""
+    cp = ord(ch)
+    first = next((name for name in (SANS, ARABIC, CJK) if cp in _covered[name]), None)
+    if unicodedata.category(ch)[0] in "ZPS":
+        return frozenset(n for n in (SANS, ARABIC, CJK) if cp in _covered[n]), first
+    return frozenset(), first
+
+
 def _pick(ch: str, current: str) -> str | None:
     """Spaces and punctuation stay in the current run; letters go to the first face with them."""
-    cp = ord(ch)
-    if cp in _covered[current] and unicodedata.category(ch)[0] in "ZPS":
-        return current
-    for name in (SANS, ARABIC, CJK):
-        if cp in _covered[name]:
-            return name
-    return None
+    sticky, first = _char_fonts(ch)
+    return current if current in sticky else first
 
 
-def runs(line: str) -> list[tuple[str, str]]:
-    """Split one line into (font, text) runs; characters no font has become U+FFFD in SANS."""
-    register_fonts()
+@functools.lru_cache(maxsize=4096)
+def _runs(line: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     current = SANS
     chars: list[str] = []
@@ -135,13 +140,19 @@ def runs(line: str) -> list[tuple[str, str]]:
         chars.append(ch)
     if chars:
         out.append((current, "".join(chars)))
-    return out
+    return tuple(out)
+
+
+def runs(line: str) -> list[tuple[str, str]]:
+    """Split one line into (font, text) runs; characters no font has become U+FFFD in SANS."""
+    register_fonts()
+    return list(_runs(line))
 
 
 def markup(text: str, bold: bool = False) -> Markup:
     """Escape `text` for a Paragraph and wrap each run in a font that has its glyphs."""
     register_fonts()
-    missing = tuple(ch for ch in text if ch not in "\n" and _pick(ch, SANS) is None)
+    missing = tuple(ch for ch in text if ch not in "\n\t\r" and _char_fonts(ch)[1] is None)
     lines: list[str] = []
     for raw_line in text.replace("\t", " ").replace("\r", "").split("\n"):
         line = visual_order(raw_line) if has_rtl(raw_line) else raw_line
