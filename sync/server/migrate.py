@@ -21,10 +21,15 @@ LAPTOP_ONLY_TABLES = frozenset(
 
 
 def target_metadata() -> list[MetaData]:
+    """Every table the office schema holds; importing the modules that declare them first makes
+    the set the same whichever modules the caller happened to import."""
+    import sync.server.replication.tables  # noqa: F401
+
     return [Base.metadata, OfficeBase.metadata]
 
 
 def office_table_names() -> list[str]:
+    target_metadata()
     names = set(OfficeBase.metadata.tables) | set(Base.metadata.tables)
     return sorted(names - LAPTOP_ONLY_TABLES)
 
@@ -40,6 +45,14 @@ def alembic_config(database_url: str) -> Config:
 def upgrade(database_url: str, revision: str = "head") -> None:
     """Bring the database to `revision`; safe to call from several processes at once."""
     command.upgrade(alembic_config(database_url), revision)
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None
+    return head
 
 
 def current_revision(database_url: str) -> str | None:

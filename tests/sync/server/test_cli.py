@@ -34,7 +34,7 @@ def test_cli_init_then_user_add_stores_argon2_hash(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'office.sqlite3'}"
     assert main(["--database-url", url, "init"]) == 0
-    assert migrate.current_revision(url) == "0001"
+    assert migrate.current_revision(url) == migrate.head_revision()
     monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-password\n"))
     assert main(["--database-url", url, "user", "add", "li.na", "--role", "technician"]) == 0
     user = _users(url)["li.na"]
@@ -89,7 +89,7 @@ def test_cli_demo_data_twice_adds_accounts_once(tmp_path: Path) -> None:
 def test_serve_process_sqlite_migrates_and_answers_healthz(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'served.sqlite3'}"
     with office_process(url) as office, urllib.request.urlopen(f"{office.base_url}/healthz") as r:
-        assert json.loads(r.read())["schema_revision"] == "0001"
+        assert json.loads(r.read())["schema_revision"] == migrate.head_revision()
     assert office.process.returncode is not None
 
 
@@ -104,4 +104,4 @@ def test_serve_two_workers_postgres_fresh_database_answers_healthz(
         urllib.request.urlopen(f"{office.base_url}/openapi.json") as response,
     ):
         assert json.loads(response.read())["info"]["title"] == "FieldTech Office"
-    assert migrate.current_revision(url) == "0001"
+    assert migrate.current_revision(url) == migrate.head_revision()

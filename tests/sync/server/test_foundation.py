@@ -11,14 +11,19 @@ from sqlalchemy import inspect, text
 
 from sync.server.app import create_app
 from sync.server.db import make_engine
-from sync.server.migrate import LAPTOP_ONLY_TABLES, office_table_names, target_metadata
+from sync.server.migrate import (
+    LAPTOP_ONLY_TABLES,
+    head_revision,
+    office_table_names,
+    target_metadata,
+)
 from sync.server.settings import Settings
 
 
 def test_healthz_migrated_database_reports_ok(client: TestClient) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "schema_revision": "0001"}
+    assert response.json() == {"status": "ok", "database": "ok", "schema_revision": head_revision()}
 
 
 def test_healthz_unmigrated_database_answers_503(tmp_path: Path) -> None:
@@ -84,3 +89,11 @@ def test_oversize_streamed_body_refused_with_413(client: TestClient) -> None:
 
     response = client.post("/api/v1/devices/signin", content=chunks())  # type: ignore[arg-type]
     assert response.status_code == 413
+
+
+def test_migrated_database_has_one_sync_clock_row_at_zero(database_url: str) -> None:
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT id, value FROM sync_clock")).all()
+    engine.dispose()
+    assert [tuple(row) for row in rows] == [(1, 0)]
