@@ -8,6 +8,7 @@ has becomes U+FFFD (a visible replacement mark) instead of vanishing, and is rep
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -70,25 +71,51 @@ def has_cjk(text: str) -> bool:
     return any(ord(ch) >= 0x2E80 and unicodedata.east_asian_width(ch) in ("W", "F") for ch in text)
 
 
+def _kind(word: str) -> str:
+    """`R` for a word of Arabic script, `L` for one with left-to-right letters, `N` otherwise."""
+    classes = {unicodedata.bidirectional(ch) for ch in word}
+    if classes & {"R", "AL", "AN"}:
+        return "R"
+    return "L" if "L" in classes else "N"
+
+
+_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
+
+
+def _shaper_safe(word: str) -> str:
+    """The shaper lays out a word of Arabic script right to left, numbers included; numbers read
+    left to right, so their digits are given reversed and come out the right way round."""
+    return _DIGITS.sub(lambda m: m.group(0)[::-1], word)
+
+
 def visual_order(line: str) -> str:
     """Put runs of right-to-left words in display order (word order only; glyphs are shaped).
 
     reportlab 5 reorders bidi text only with the rlbidi package, which is not published; the
     shaper already lays each Arabic word out right to left, so reversing the word order of each
-    right-to-left run is enough for names and addresses, and pdftotext reads them back logically.
+    right-to-left run (numbers and punctuation between Arabic words belong to it) is enough for
+    names and addresses.
     """
     words = line.split(" ")
+    kinds = [_kind(w) for w in words]
     out: list[str] = []
-    run: list[str] = []
-    for word in words:
-        if has_rtl(word):
-            run.append(word)
+    i = 0
+    while i < len(words):
+        if kinds[i] != "R":
+            out.append(words[i])
+            i += 1
             continue
-        if run:
-            out.extend(reversed(run))
-            run = []
-        out.append(word)
-    out.extend(reversed(run))
+        end = i
+        j = i + 1
+        while j < len(words) and kinds[j] != "L":
+            if kinds[j] == "R":
+                end = j
+            j += 1
+        out.extend(
+            _shaper_safe(w) if kinds[k] == "R" else w
+            for k, w in reversed(list(enumerate(words[i : end + 1], start=i)))
+        )
+        i = end + 1
     return " ".join(out)
 
 

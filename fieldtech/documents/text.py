@@ -136,10 +136,73 @@ class TextLines(Flowable):  # type: ignore[misc] # reportlab is untyped
             y -= self.style.leading
 
 
+class BidiText(Flowable):  # type: ignore[misc] # reportlab is untyped
+    """Text holding right-to-left words, broken into lines in reading order before reordering.
+
+    Without rlbidi, reportlab lays words out left to right in the order given. Reordering a
+    whole paragraph first would put the end of a long Arabic address on its first line, so the
+    lines are chosen here from the logical text, then each line's right-to-left runs are put in
+    display order and shaped.
+    """
+
+    SLACK = 0.96  # shaped Arabic is rarely wider than unshaped; keep a margin all the same
+
+    def __init__(self, text: str, style: ParagraphStyle, bold: bool) -> None:
+        super().__init__()
+        self.text, self.style, self.bold = text, style, bold
+        self._para: Paragraph | None = None
+        self._for_width = -1.0
+
+    def _width(self, words: str) -> float:
+        size = self.style.fontSize
+        return sum(
+            float(pdfmetrics.stringWidth(chunk, fonts.family(font, self.bold), size))
+            for font, chunk in fonts.runs(words)
+        )
+
+    def _lines(self, avail_width: float) -> list[str]:
+        limit = avail_width * self.SLACK
+        lines: list[str] = []
+        for logical in self.text.split("\n"):
+            current: list[str] = []
+            for word in logical.split(" "):
+                if current and self._width(" ".join([*current, word])) > limit:
+                    lines.append(" ".join(current))
+                    current = []
+                current.append(word)
+            lines.append(" ".join(current))
+        return lines
+
+    def _paragraph(self, avail_width: float) -> Paragraph:
+        if self._para is None or self._for_width != avail_width:
+            xml = "<br/>".join(
+                fonts.markup(line, self.bold).xml for line in self._lines(avail_width)
+            )
+            shaped = _style(self.style, "shaped")
+            self._para = Paragraph(xml, shaped, frags=_parsed(xml, shaped))
+            self._for_width = avail_width
+        return self._para
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self._paragraph(avail_width).wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts: list[Flowable] = self._paragraph(avail_width).split(avail_width, avail_height)
+        return parts
+
+    def draw(self) -> None:
+        if self._para is not None:
+            self._para.drawOn(self.canv, 0, 0)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.style.spaceAfter)
+
+
 def _make_paragraph(text: str, style: ParagraphStyle, bold: bool, xml: str) -> Paragraph:
-    if fonts.has_rtl(text):
-        shaped = _style(style, "shaped")
-        return Paragraph(xml, shaped, frags=_parsed(xml, shaped))
     frags = _parsed(xml, style)
     if fonts.has_cjk(text):
         para = TextParagraph(xml, style, frags=frags)
@@ -159,6 +222,8 @@ def paragraph(
     result = fonts.markup(text, bold)
     if missing is not None:
         missing.extend(result.missing)
-    if text.strip() and text.count("\n") < 4 and not fonts.has_rtl(text):
+    if fonts.has_rtl(text):
+        return BidiText(text, style, bold)
+    if text.strip() and text.count("\n") < 4:
         return TextLines(text, style, bold, lambda: _make_paragraph(text, style, bold, result.xml))
     return _make_paragraph(text, style, bold, result.xml)

@@ -29,3 +29,10 @@ def test_visual_order_reverses_only_rtl_word_runs() -> None:
 
 def test_markup_newlines_become_breaks() -> None:
     assert fonts.markup("a\nb").xml == "a<br/>b"
+
+
+def test_visual_order_numbers_inside_arabic_run_stay_in_it_digits_ready_for_shaper() -> None:
+    # The shaper lays an Arabic-script word out right to left, digits too, so they are given
+    # reversed here and print the right way round.
+    assert fonts.visual_order("الرياض ١٢٢١٤، المملكة") == "المملكة ٤١٢٢١، الرياض"
+    assert fonts.visual_order("شارع 45 الملك") == "الملك 45 شارع"

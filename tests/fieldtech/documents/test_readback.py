@@ -165,3 +165,16 @@ def test_broken_photo_warns_and_renders_the_rest(tmp_path: Path) -> None:
     assert "Photo unreadable: broken.jpg" in text
     assert "José Müller-Ñúñez" in text
     assert b"/Subtype /Image" in result.pdf
+
+
+def test_long_arabic_address_wraps_in_reading_order(tmp_path: Path) -> None:
+    letters = "بتثجحخسشصضعغفقكلمنه"
+    words = [f"{a}{b}ار" for a in letters[:6] for b in letters[6:12]]
+    address = " ".join(words)
+    data = dataclasses.replace(sample_repair_slip(), customer=CustomerInfo("سارة", "1", address))
+    text = pdf_text(render_result(data, "a4", "en").pdf, tmp_path)
+    body = text[text.index("Address") :]
+    lines = [line for line in body.splitlines() if any(w in line for w in words)]
+    assert len(lines) >= 3
+    found = [body.index(w) for w in words]
+    assert found == sorted(found)
