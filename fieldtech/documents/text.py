@@ -86,6 +86,7 @@ class TextLines(Flowable):  # type: ignore[misc] # reportlab is untyped
     ) -> None:
         super().__init__()
         self.style = style
+        self._bold = bold
         size = style.fontSize
         self._lines: list[tuple[list[tuple[str, str, float]], float]] = []
         for line in text.split("\n"):
@@ -130,10 +131,26 @@ class TextLines(Flowable):  # type: ignore[misc] # reportlab is untyped
             elif align == TA_CENTER:
                 x = (self.width - natural) / 2
             for font, chunk, width in runs:
-                self.canv.setFont(font, size)
-                self.canv.drawString(x, y, chunk)
+                if self._bold and font == fonts.CJK:
+                    self._faux_bold(x, y, chunk)
+                else:
+                    self.canv.setFont(font, size)
+                    self.canv.drawString(x, y, chunk)
                 x += width
             y -= self.style.leading
+
+    def _faux_bold(self, x: float, y: float, chunk: str) -> None:
+        """The Chinese face has no bold; a thin outline in the text colour stands in for one."""
+        canv, size = self.canv, self.style.fontSize
+        canv.saveState()
+        canv.setStrokeColor(self.style.textColor)
+        canv.setLineWidth(size * 0.035)
+        text = canv.beginText(x, y)
+        text.setFont(fonts.CJK, size)
+        text.setTextRenderMode(2)
+        text.textOut(chunk)
+        canv.drawText(text)
+        canv.restoreState()
 
 
 class BidiText(Flowable):  # type: ignore[misc] # reportlab is untyped
