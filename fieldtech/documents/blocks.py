@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Image, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable, KeepTogether
 
 from fieldtech.documents.data import CompanyHeader, SignatureBlock
+from fieldtech.documents.grid import Grid
 from fieldtech.documents.labels import Lang, code_label, label
 from fieldtech.documents.layout import (
     ACCENT,
@@ -48,7 +49,9 @@ class Ctx:
         self.styles = styles_for(self.sheet)
 
     def p(self, text: str, style: str = "body", bold: bool = False) -> Flowable:
-        return text_paragraph(text, getattr(self.styles, style), bold, self.missing)
+        """Text in a style; a stacked two-language label prints on one line where it fits."""
+        inline = text.replace("\n", " / ") if style == "key" and "\n" in text else None
+        return text_paragraph(text, getattr(self.styles, style), bold, self.missing, inline)
 
     def t(self, key: str) -> str:
         """A label for headings and running text: `English / 中文` in both languages."""
@@ -191,7 +194,7 @@ def header(ctx: Ctx, title_key: str, refs: list[tuple[str, str]], payload: str) 
     middle: list[Flowable] = [
         ctx.p(ctx.t(title_key), "title", bold=True),
         Spacer(1, 1.5 * mm),
-        grid(ctx, ref_rows, [mid_w * 0.42, mid_w * 0.58], right=True),
+        grid(ctx, ref_rows, [mid_w * 0.42, mid_w * 0.58]),
     ]
     table = Table(
         [[left, middle, qr_code(payload, qr_size)]],
@@ -211,23 +214,9 @@ def header(ctx: Ctx, title_key: str, refs: list[tuple[str, str]], payload: str) 
     return [table, Spacer(1, 2 * mm), HRFlowable(width="100%", thickness=1, color=INK)]
 
 
-def grid(ctx: Ctx, rows: list[list[Flowable]], widths: list[float], right: bool = False) -> Table:
+def grid(ctx: Ctx, rows: list[list[Flowable]], widths: list[float], pad: float = 0.6) -> Grid:
     """Label/value rows without borders; rows split across pages when a value is very long."""
-    return Table(
-        rows,
-        colWidths=widths,
-        splitInRow=1,
-        hAlign="RIGHT" if right else "LEFT",
-        style=table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
-                ("TOPPADDING", (0, 0), (-1, -1), 0.6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
-            ]
-        ),
-    )
+    return Grid(rows, widths, pad)
 
 
 def fields(ctx: Ctx, left: list[tuple[str, str]], right: list[tuple[str, str]]) -> list[Flowable]:
@@ -287,9 +276,7 @@ def details(ctx: Ctx, title_key: str, rows: list[tuple[str, str]]) -> list[Flowa
             out += [ctx.p(key, "key"), ctx.p(value), Spacer(1, 1.2 * mm)]
         return out
     cells = [[ctx.p(k, "key"), ctx.p(v)] for k, v in rows]
-    grid_table = grid(ctx, cells, [width * 0.15, width * 0.85])
-    grid_table.setStyle(table_style([("BOTTOMPADDING", (0, 0), (-1, -1), 2.2)]))
-    return [*out, grid_table]
+    return [*out, grid(ctx, cells, [width * 0.15, width * 0.85], pad=1.1)]
 
 
 def callout(ctx: Ctx, key: str, value: str) -> Flowable:
@@ -373,7 +360,7 @@ def totals(ctx: Ctx, rows: list[tuple[str, str, bool]]) -> Table:
 def signature(ctx: Ctx, key: str, sig: SignatureBlock | None) -> Flowable:
     """A signature box: the drawn image over a line, then the printed name and time."""
     width = ctx.sheet.frame_width if ctx.sheet.narrow else ctx.sheet.frame_width * 0.46
-    box_h = 20 * mm
+    box_h = 17 * mm
     if sig is None:
         inner: Flowable = ctx.p(ctx.t("not_signed"), "small")
         name, when = "", ""
@@ -382,7 +369,7 @@ def signature(ctx: Ctx, key: str, sig: SignatureBlock | None) -> Flowable:
         inner = image if image is not None else Spacer(1, box_h)
         name, when = sig.printed_name, f"{ctx.t('signed_at')}: {ctx.when(sig.signed_at)}"
     rows = [
-        [ctx.p(ctx.k(key), "key")],
+        [ctx.p(ctx.t(key), "key")],
         [inner],
         [ctx.p(name, "bold", bold=True)] if name else [Spacer(1, 0)],
         [ctx.p(when, "small")] if when else [Spacer(1, 0)],
@@ -434,7 +421,7 @@ def _verification_items(ctx: Ctx, code: str, draft: bool) -> list[Flowable]:
     if draft:
         out.append(ctx.p(ctx.t("draft_note"), "alert", bold=True))
     out += [
-        ctx.p(ctx.k("verification"), "key"),
+        ctx.p(ctx.t("verification"), "key"),
         ctx.p(code, "code", bold=True),
         ctx.p(ctx.t("verify_hint"), "small"),
     ]

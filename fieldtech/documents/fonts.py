@@ -59,16 +59,30 @@ def register_fonts() -> None:
         )
 
 
-def _is_rtl(ch: str) -> bool:
-    return unicodedata.bidirectional(ch) in ("R", "AL")
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_WIDE = re.compile(
+    "[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
 
 
 def has_rtl(text: str) -> bool:
-    return any(_is_rtl(ch) for ch in text)
+    """Whether the text holds right-to-left script (Hebrew, Arabic and their relatives)."""
+    return _RTL.search(text) is not None
 
 
 def has_cjk(text: str) -> bool:
-    return any(ord(ch) >= 0x2E80 and unicodedata.east_asian_width(ch) in ("W", "F") for ch in text)
+    """Whether the text holds wide East Asian characters, which break lines without spaces."""
+    return _WIDE.search(text) is not None
+
+
+def missing_chars(text: str) -> tuple[str, ...]:
+    """The characters of `text` no bundled font has (they print as U+FFFD)."""
+    if text.isascii() and text.replace("\n", "").replace("\t", "").isprintable():
+        return ()
+    register_fonts()
+    return tuple(ch for ch in text if ch not in "\n\t\r" and _char_fonts(ch)[1] is None)
 
 
 def _kind(word: str) -> str:
@@ -179,7 +193,7 @@ def runs(line: str) -> list[tuple[str, str]]:
 def markup(text: str, bold: bool = False) -> Markup:
     """Escape `text` for a Paragraph and wrap each run in a font that has its glyphs."""
     register_fonts()
-    missing = tuple(ch for ch in text if ch not in "\n\t\r" and _char_fonts(ch)[1] is None)
+    missing = missing_chars(text)
     lines: list[str] = []
     for raw_line in text.replace("\t", " ").replace("\r", "").split("\n"):
         line = visual_order(raw_line) if has_rtl(raw_line) else raw_line

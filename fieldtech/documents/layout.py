@@ -73,9 +73,9 @@ class Sheet:
 
 def sheet_for(paper: Paper) -> Sheet:
     if paper == "a4":
-        return Sheet("a4", A4[0], A4[1], 16 * mm, 14 * mm, 18 * mm, 9.0, 7.5, 16.0)
+        return Sheet("a4", A4[0], A4[1], 16 * mm, 14 * mm, 16 * mm, 9.0, 7.5, 16.0)
     if paper == "letter":
-        return Sheet("letter", LETTER[0], LETTER[1], 16 * mm, 14 * mm, 18 * mm, 9.0, 7.5, 16.0)
+        return Sheet("letter", LETTER[0], LETTER[1], 16 * mm, 14 * mm, 16 * mm, 9.0, 7.5, 16.0)
     if paper == "80mm":
         side = (ROLL_WIDTH - ROLL_PRINTABLE) / 2
         return Sheet("80mm", ROLL_WIDTH, ROLL_MAX_HEIGHT, side, 4 * mm, 12 * mm, 8.0, 6.8, 12.0)

@@ -266,12 +266,12 @@ def _closing(ctx: Ctx, d: DocumentData, code: str) -> list[Flowable]:
         boxes.append(blocks.signature(ctx, "tech_signature", d.technician_signature))
     if ctx.sheet.narrow or len(boxes) > 1:
         return [
-            Spacer(1, 4 * mm),
+            Spacer(1, 3 * mm),
             *blocks.signatures(ctx, boxes),
             *blocks.verification(ctx, code, draft),
         ]
     return [
-        Spacer(1, 4 * mm),
+        Spacer(1, 3 * mm),
         *blocks.signatures(ctx, [boxes[0], blocks.verification_box(ctx, code, draft)]),
     ]
 
@@ -280,9 +280,9 @@ def render_repair_slip_result(
     data: RepairSlipData, paper: Paper = "a4", lang: Lang = "en"
 ) -> Rendered:
     def story(ctx: Ctx, payload: str) -> list[Flowable]:
-        refs = [(ctx.k("ticket"), data.ticket_number), (ctx.k("revision"), str(data.revision))]
+        refs = [(ctx.t("ticket"), data.ticket_number), (ctx.t("revision"), str(data.revision))]
         if data.departed_at or data.arrived_at:
-            refs.append((ctx.k("visit"), ctx.when(data.arrived_at or data.departed_at)[:10]))
+            refs.append((ctx.t("visit"), ctx.when(data.arrived_at or data.departed_at)[:10]))
         out = blocks.header(ctx, "repair_slip", refs, payload)
         out += blocks.panel_heads(ctx, "customer", "item")
         item_rows = [*_item_rows(ctx, data), (ctx.k("warranty"), _warranty_text(ctx, data))]
@@ -348,9 +348,9 @@ def render_pickup_receipt_result(
 ) -> Rendered:
     def story(ctx: Ctx, payload: str) -> list[Flowable]:
         refs = [
-            (ctx.k("receipt"), data.receipt_number),
-            (ctx.k("ticket"), data.ticket_number),
-            (ctx.k("taken_at"), ctx.when(data.taken_at)),
+            (ctx.t("receipt"), data.receipt_number),
+            (ctx.t("ticket"), data.ticket_number),
+            (ctx.t("taken_at"), ctx.when(data.taken_at)),
         ]
         out = blocks.header(ctx, "pickup_receipt", refs, payload)
         out += blocks.panel_heads(ctx, "customer", "item")
@@ -378,10 +378,10 @@ def render_return_receipt_result(
 ) -> Rendered:
     def story(ctx: Ctx, payload: str) -> list[Flowable]:
         refs = [
-            (ctx.k("receipt"), data.receipt_number),
-            (ctx.k("pickup_ref"), data.pickup_receipt_number),
-            (ctx.k("ticket"), data.ticket_number),
-            (ctx.k("returned_at"), ctx.when(data.returned_at)),
+            (ctx.t("receipt"), data.receipt_number),
+            (ctx.t("pickup_ref"), data.pickup_receipt_number),
+            (ctx.t("ticket"), data.ticket_number),
+            (ctx.t("returned_at"), ctx.when(data.returned_at)),
         ]
         out = blocks.header(ctx, "return_receipt", refs, payload)
         out += blocks.panel_heads(ctx, "customer", "item")

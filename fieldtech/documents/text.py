@@ -82,23 +82,42 @@ class TextLines(Flowable):  # type: ignore[misc] # reportlab is untyped
     """
 
     def __init__(
-        self, text: str, style: ParagraphStyle, bold: bool, make: Callable[[], Paragraph]
+        self,
+        text: str,
+        style: ParagraphStyle,
+        bold: bool,
+        make: Callable[[], Paragraph],
+        inline: str | None = None,
     ) -> None:
         super().__init__()
         self.style = style
         self._bold = bold
-        size = style.fontSize
-        self._lines: list[tuple[list[tuple[str, str, float]], float]] = []
-        for line in text.split("\n"):
-            runs = [(fonts.family(font, bold), chunk) for font, chunk in fonts.runs(line)]
-            measured = [(f, c, pdfmetrics.stringWidth(c, f, size)) for f, c in runs]
-            self._lines.append((measured, sum(w for _, _, w in measured)))
+        self._stacked = self._measure(text)
+        self._inline = self._measure(inline) if inline is not None else None
+        self._lines = self._stacked
         self._natural = max(width for _, width in self._lines)
         self._make = make
         self._para: Paragraph | None = None
 
+    def _measure(self, text: str) -> list[tuple[list[tuple[str, str, float]], float]]:
+        size = self.style.fontSize
+        lines = []
+        for line in text.split("\n"):
+            runs = [(fonts.family(font, self._bold), chunk) for font, chunk in fonts.runs(line)]
+            measured = [(f, c, pdfmetrics.stringWidth(c, f, size)) for f, c in runs]
+            lines.append((measured, sum(w for _, _, w in measured)))
+        return lines
+
     def _fits(self, avail_width: float) -> bool:
-        return self._para is None and self._natural <= avail_width + 0.01
+        """Choose the one-line form when it fits, else the stacked lines, else a Paragraph."""
+        if self._para is not None:
+            return False
+        for lines in (self._inline, self._stacked):
+            if lines is not None and max(w for _, w in lines) <= avail_width + 0.01:
+                self._lines = lines
+                self._natural = max(w for _, w in lines)
+                return True
+        return False
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self._fits(avail_width):
@@ -231,16 +250,25 @@ def _make_paragraph(text: str, style: ParagraphStyle, bold: bool, xml: str) -> P
 
 
 def paragraph(
-    text: str, style: ParagraphStyle, bold: bool = False, missing: list[str] | None = None
+    text: str,
+    style: ParagraphStyle,
+    bold: bool = False,
+    missing: list[str] | None = None,
+    inline: str | None = None,
 ) -> Flowable:
     """Plain `text` in the bundled fonts: a fast line when it is one line of left-to-right text,
     else a Paragraph, shaped when it holds Arabic and wrapped between any two characters when it
     holds Chinese (which has no spaces to break at)."""
-    result = fonts.markup(text, bold)
     if missing is not None:
-        missing.extend(result.missing)
+        missing.extend(fonts.missing_chars(text))
     if fonts.has_rtl(text):
         return BidiText(text, style, bold)
     if text.strip() and text.count("\n") < 4:
-        return TextLines(text, style, bold, lambda: _make_paragraph(text, style, bold, result.xml))
-    return _make_paragraph(text, style, bold, result.xml)
+        return TextLines(
+            text,
+            style,
+            bold,
+            lambda: _make_paragraph(text, style, bold, fonts.markup(text, bold).xml),
+            inline,
+        )
+    return _make_paragraph(text, style, bold, fonts.markup(text, bold).xml)
