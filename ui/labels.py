@@ -75,8 +75,9 @@ ERROR_FIELDS = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: object) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP("Labels", ...) (typed `object` by the stubs)."""
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 def status_text(status: JobStatus) -> str:

@@ -41,6 +41,7 @@ _WIDTHS = {
     Column.ADDRESS: 260,
     Column.ITEM: 170,
     Column.SERIAL: 160,
+    Column.FAULT: 220,
     Column.URGENCY: 90,
 }
 
@@ -111,7 +112,7 @@ class JobListView(QWidget):
         bar.addWidget(self.status_filter)
         bar.addWidget(self.count_label)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(12, 8, 12, 0)
         if today:
             self.search.hide()
             self.status_filter.hide()
@@ -190,9 +191,9 @@ class JobListView(QWidget):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         if self._today:
-            self.count_label.setText(self.tr("%n appointment(s) today", "", n))
+            self.count_label.setText(self.tr("Appointments today: %1").replace("%1", str(n)))
         else:
-            self.count_label.setText(self.tr("%n job(s)", "", n))
+            self.count_label.setText(self.tr("Jobs: %1").replace("%1", str(n)))
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -38,10 +38,6 @@ class JobRow:
     status: JobStatus
 
 
-def _order() -> tuple[object, ...]:
-    return (func.coalesce(Job.appointment_start, Job.created_at).desc(), Job.ticket_number.desc())
-
-
 def today_ids(db: Db, day: dt.date, tz: dt.tzinfo) -> list[uuid.UUID]:
     """Jobs with an appointment on `day` in the technician's time zone, in time order."""
     start = dt.datetime.combine(day, dt.time(), tz).astimezone(dt.UTC)
@@ -60,7 +56,9 @@ def today_ids(db: Db, day: dt.date, tz: dt.tzinfo) -> list[uuid.UUID]:
 def job_ids(db: Db, query: str = "", status: JobStatus | None = None) -> list[uuid.UUID]:
     """All jobs, newest appointment first; with `query`, those the search index matches."""
     with db() as session:
-        stmt = select(Job.id).order_by(*_order())
+        stmt = select(Job.id).order_by(
+            func.coalesce(Job.appointment_start, Job.created_at).desc(), Job.ticket_number.desc()
+        )
         if status is not None:
             stmt = stmt.where(Job.status == status)
         if query.strip():

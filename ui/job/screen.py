@@ -1,0 +1,214 @@
+"""The job screen, as the visit goes: header with arrival/departure, then the job's panels.
+
+It loads the job as plain data on the database worker, hands it to each panel, and reloads after
+any panel saved something. A job signed by the customer shows read-only, with "Start new
+revision" as the only way to change it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldtech.domain.enums import JobStatus
+from fieldtech.domain.errors import FieldTechError
+from fieldtech.usecases.common import Db
+from fieldtech.usecases.signoff import start_new_revision
+from fieldtech.usecases.visit import record_arrival, record_departure
+from ui import labels
+from ui.job.advice import AdvicePanel
+from ui.job.customer import CustomerCard
+from ui.job.data import JobDetail, load_detail
+from ui.job.diagnosis import DiagnosisForm
+from ui.job.money import MoneyPanel
+from ui.job.parts import PartsPanel
+from ui.tasks import TaskRunner
+from ui.theme import set_tone
+
+
+class JobScreen(QWidget):
+    back_requested = Signal()
+    job_changed = Signal(object)
+    """A job id whose stored record changed (lists refresh, the outbox count moves)."""
+
+    def __init__(
+        self, db: Db, read_db: Db, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._read_db = read_db
+        self._runner = runner
+        self.detail: JobDetail | None = None
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back_requested)
+        self.title = QLabel()
+        self.title.setObjectName("ticketTitle")
+        self.status = QLabel()
+        self.status.setObjectName("statusChip")
+        self.times = QLabel()
+        self.times.setObjectName("hintText")
+        self.arrived_button = QPushButton()
+        self.arrived_button.setProperty("primary", True)
+        self.arrived_button.clicked.connect(self._arrived)
+        self.left_button = QPushButton()
+        self.left_button.clicked.connect(self._left)
+        self.revision_button = QPushButton()
+        self.revision_button.clicked.connect(self._new_revision)
+        self.frozen_banner = QLabel()
+        self.frozen_banner.setObjectName("frozenBanner")
+        self.frozen_banner.setWordWrap(True)
+        self.frozen_banner.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        self.customer = CustomerCard()
+        self.diagnosis = DiagnosisForm(db, runner)
+        self.parts = PartsPanel(db, runner)
+        self.money = MoneyPanel(db, runner)
+        self.advice = AdvicePanel(db, runner)
+        self.diagnosis.saved.connect(self._saved_quietly)
+        for editor in (self.parts, self.money, self.advice):
+            editor.changed.connect(self._saved_and_reload)
+
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addSpacing(8)
+        header.addWidget(self.title)
+        header.addWidget(self.status)
+        header.addStretch(1)
+        header.addWidget(self.times)
+        header.addWidget(self.arrived_button)
+        header.addWidget(self.left_button)
+        header.addWidget(self.revision_button)
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 8, 8)
+        columns.setSpacing(16)
+        for panels in ((self.customer, self.diagnosis), (self.parts, self.money, self.advice)):
+            column = QVBoxLayout()
+            for box in panels:
+                column.addWidget(box)
+            column.addStretch(1)
+            columns.addLayout(column, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.frozen_banner)
+        layout.addWidget(self.message)
+        layout.addWidget(scroll, 1)
+        self._retranslate()
+
+    @property
+    def job_id(self) -> uuid.UUID | None:
+        return self.detail.id if self.detail else None
+
+    def open_job(self, job_id: uuid.UUID) -> None:
+        """Show a job (saving anything still typed for the previous one first)."""
+        self.flush()
+        self.message.clear()
+        self._load(job_id)
+
+    def flush(self) -> None:
+        """Save what is typed and not saved yet (leaving the job, closing the window)."""
+        self.diagnosis.flush()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.back_button.setText(self.tr("← Jobs"))
+        self.back_button.setToolTip(self.tr("Back to the job lists (Esc)"))
+        self.arrived_button.setText(self.tr("Arrived"))
+        self.left_button.setText(self.tr("Left"))
+        self.revision_button.setText(self.tr("Start new revision"))
+        self.frozen_banner.setText(
+            self.tr(
+                "The customer signed this job. It is read-only; to change it, start a new "
+                "revision, which needs a new signature."
+            )
+        )
+        if self.detail is not None:
+            self._show(self.detail)
+
+    def _load(self, job_id: uuid.UUID) -> None:
+        self._runner.run(
+            load_detail,
+            self._read_db,
+            job_id,
+            dt.date.today(),
+            on_done=self._show,
+            on_error=self._refused,
+        )
+
+    def _show(self, detail: JobDetail) -> None:
+        self.detail = detail
+        self.title.setText(self.tr("Job %1").replace("%1", detail.ticket))
+        self.status.setText(labels.status_text(detail.status))
+        times = []
+        if detail.arrived_at:
+            times.append(self.tr("Arrived %1").replace("%1", labels.local_time(detail.arrived_at)))
+        if detail.departed_at:
+            times.append(self.tr("Left %1").replace("%1", labels.local_time(detail.departed_at)))
+        self.times.setText(" · ".join(times))
+        frozen = detail.frozen
+        self.frozen_banner.setVisible(frozen)
+        self.revision_button.setVisible(frozen)
+        self.arrived_button.setVisible(not frozen)
+        self.left_button.setVisible(not frozen)
+        visiting = detail.status not in (JobStatus.CLOSED, JobStatus.CANCELLED)
+        self.arrived_button.setEnabled(visiting and not detail.on_site)
+        self.left_button.setEnabled(visiting and detail.on_site)
+        self.customer.show_detail(detail)
+        self.diagnosis.load(detail)
+        for shown in (self.parts, self.money, self.advice):
+            shown.show_detail(detail)
+        for editable in (self.diagnosis, self.parts, self.money, self.advice):
+            editable.set_read_only(frozen)
+
+    def _arrived(self) -> None:
+        if self.job_id is not None:
+            self._run_and_reload(record_arrival, self._db, self.job_id)
+
+    def _left(self) -> None:
+        if self.job_id is not None:
+            self._run_and_reload(record_departure, self._db, self.job_id)
+
+    def _new_revision(self) -> None:
+        if self.job_id is not None:
+            self._run_and_reload(start_new_revision, self._db, self.job_id)
+
+    def _run_and_reload(self, fn: Callable[..., object], *args: object) -> None:
+        self.message.clear()
+        self._runner.run(
+            fn, *args, on_done=lambda _: self._saved_and_reload(), on_error=self._refused
+        )
+
+    def _saved_quietly(self) -> None:
+        if self.job_id is not None:
+            self.job_changed.emit(self.job_id)
+
+    def _saved_and_reload(self) -> None:
+        if self.job_id is not None:
+            self.job_changed.emit(self.job_id)
+            self._load(self.job_id)
+
+    def _refused(self, error: FieldTechError) -> None:
+        set_tone(self.message, "errorText")
+        self.message.setText(labels.error_text(error))

@@ -1,0 +1,232 @@
+"""The main window: today's appointments and all jobs, the job screen, and the sync status area.
+
+The window wires its widgets together (they do not import each other) and owns the shortcuts:
+Ctrl+F search, Ctrl+N new job, Esc back to the lists. `launch(args)` is what `fieldtech` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import uuid
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from fieldtech.domain.errors import FieldTechError
+from fieldtech.store.engine import Store
+from ui import labels
+from ui.i18n import Translations
+from ui.job.screen import JobScreen
+from ui.jobs.list_view import JobListView
+from ui.jobs.queries import outbox_count
+from ui.new_job_dialog import NewJobDialog
+from ui.settings import Settings
+from ui.settings_dialog import SettingsDialog
+from ui.tasks import TaskRunner
+
+OUTBOX_POLL_MS = 30_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        runner: TaskRunner,
+        settings: Settings,
+        translations: Translations,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._runner = runner
+        self._settings = settings
+        self._translations = translations
+        db, read_db = store.sessions, store.read_sessions
+        self.today = JobListView(read_db, runner, today=True)
+        self.all_jobs = JobListView(read_db, runner, today=False)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.today, "")
+        self.tabs.addTab(self.all_jobs, "")
+        self.job_screen = JobScreen(db, read_db, runner)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.job_screen)
+        self.setCentralWidget(self.stack)
+
+        self.title = QLabel()
+        self.title.setObjectName("appTitle")
+        self.new_job_action = QAction(self)
+        self.new_job_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_job_action.triggered.connect(self.new_job)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.back_action = QAction(self)
+        self.back_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Cancel))
+        self.back_action.triggered.connect(self.show_lists)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        toolbar = self.toolbar = self.addToolBar("")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.title)
+        toolbar.addAction(self.new_job_action)
+        toolbar.addAction(self.find_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.settings_action)
+        self.addAction(self.back_action)
+        self.addAction(self.quit_action)
+
+        self.sync_status = QLabel()
+        self.sync_status.setObjectName("syncStatus")
+        self.statusBar().addWidget(self.sync_status)
+        self._waiting = 0
+
+        self.today.job_open_requested.connect(self.open_job)
+        self.all_jobs.job_open_requested.connect(self.open_job)
+        self.job_screen.back_requested.connect(self.show_lists)
+        self.job_screen.job_changed.connect(self._job_changed)
+        runner.task_failed.connect(self._task_failed)
+        self._outbox_timer = QTimer(self)
+        self._outbox_timer.setInterval(OUTBOX_POLL_MS)
+        self._outbox_timer.timeout.connect(self.refresh_sync_status)
+        self._outbox_timer.start()
+        self._retranslate()
+        self.restoreGeometry(settings.window_geometry)
+        self.restoreState(settings.window_state)
+        self.today.reload()
+        self.all_jobs.reload()
+        self.refresh_sync_status()
+        if settings.last_job_id:
+            try:
+                self.open_job(uuid.UUID(settings.last_job_id))
+            except ValueError:
+                settings.last_job_id = ""
+
+    def open_job(self, job_id: uuid.UUID) -> None:
+        self.job_screen.open_job(job_id)
+        self.stack.setCurrentWidget(self.job_screen)
+        self._settings.last_job_id = str(job_id)
+
+    def show_lists(self) -> None:
+        if self.stack.currentWidget() is self.job_screen:
+            self.job_screen.flush()
+            self.stack.setCurrentWidget(self.tabs)
+            self._settings.last_job_id = ""
+            self.tabs.currentWidget().setFocus()
+
+    def focus_search(self) -> None:
+        self.show_lists()
+        self.tabs.setCurrentWidget(self.all_jobs)
+        self.all_jobs.focus_search()
+
+    def new_job(self) -> None:
+        dialog = NewJobDialog(self._store.sessions, self._runner, self)
+        dialog.job_opened.connect(self._job_opened)
+        dialog.open()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self._settings.language, self)
+        dialog.language_chosen.connect(self.set_language)
+        dialog.open()
+
+    def set_language(self, code: str) -> None:
+        if self._translations.set_language(code):
+            self._settings.language = code
+
+    def refresh_sync_status(self) -> None:
+        self._runner.run(outbox_count, self._store.read_sessions, on_done=self._show_waiting)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
+        """Nothing typed is lost on close: pending edits are saved before the window goes."""
+        self.job_screen.flush()
+        self._runner.wait_idle()
+        self._settings.window_geometry = self.saveGeometry()
+        self._settings.window_state = self.saveState()
+        self._settings.sync()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("FieldTech"))
+        self.title.setText(self.tr("FieldTech"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.tabs.setTabText(0, self.tr("Today"))
+        self.tabs.setTabText(1, self.tr("All jobs"))
+        self.new_job_action.setText(self.tr("New job"))
+        self.new_job_action.setToolTip(self.tr("Open a job at the customer's door (Ctrl+N)"))
+        self.find_action.setText(self.tr("Search"))
+        self.find_action.setToolTip(self.tr("Search all jobs (Ctrl+F)"))
+        self.back_action.setText(self.tr("Back"))
+        self.settings_action.setText(self.tr("Settings"))
+        self.quit_action.setText(self.tr("Quit"))
+        self._show_waiting(self._waiting)
+
+    def _show_waiting(self, waiting: int) -> None:
+        self._waiting = waiting
+        self.sync_status.setText(
+            self.tr("Offline · changes waiting: %1").replace("%1", str(waiting))
+        )
+
+    def _job_opened(self, job_id: uuid.UUID) -> None:
+        self._job_changed(job_id)
+        self.today.reload()
+        self.all_jobs.reload()
+        self.open_job(job_id)
+
+    def _job_changed(self, _: uuid.UUID) -> None:
+        self.today.refresh_rows()
+        self.all_jobs.refresh_rows()
+        self.refresh_sync_status()
+
+    def _task_failed(self, error: FieldTechError) -> None:
+        self.statusBar().showMessage(labels.error_text(error), 10_000)
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Open the technician's store and run the window until it closes."""
+    from ui.profile import data_dir, open_store_for
+    from ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("FieldTech")
+    app.setOrganizationName("FieldTech")
+    settings = Settings.in_folder(data_dir(args))
+    translations = Translations(app)
+    translations.set_language(settings.language)
+    apply_theme(app)
+    try:
+        store = open_store_for(args)
+    except FieldTechError as error:
+        QMessageBox.critical(None, "FieldTech", error.message)
+        return 2
+    runner = TaskRunner()
+    with store:
+        window = MainWindow(store, runner, settings, translations)
+        window.show()
+        code = app.exec()
+        runner.shutdown()
+    return int(code)
