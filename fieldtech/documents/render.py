@@ -5,20 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
-from fieldtech.documents import blocks, fonts
+from fieldtech.documents import blocks, fonts, header, tables
 from fieldtech.documents.blocks import Ctx
 from fieldtech.documents.data import (
-    ChargeLine,
-    PaymentLine,
     PickupReceiptData,
     RepairSlipData,
     ReturnReceiptData,
-    charge_totals,
     code_for,
     pickup_receipt_content,
     qr_payload,
@@ -32,7 +28,6 @@ from fieldtech.documents.layout import (
     Paper,
     build_pdf,
     sheet_for,
-    table_style,
 )
 
 log = logging.getLogger(__name__)
@@ -68,136 +63,6 @@ def _warranty_text(ctx: Ctx, d: RepairSlipData) -> str:
         ctx.t("unknown") if w.in_warranty is None else ctx.t("free" if w.in_warranty else "paid")
     )
     return f"{status} ({ctx.code(w.reason)})" if w.reason else status
-
-
-def _parts(ctx: Ctx, d: RepairSlipData) -> list[Flowable]:
-    if not d.parts:
-        return []
-    width = ctx.sheet.frame_width
-    if ctx.sheet.narrow:
-        rows: list[list[Any]] = []
-        for p in d.parts:
-            detail = f"{p.part_number} {p.description}".strip()
-            serials = " > ".join(x for x in (p.serial_removed, p.serial_fitted) if x)
-            cell: list[Flowable] = [ctx.p(detail, "cell")]
-            if serials:
-                cell.append(ctx.p(serials, "small"))
-            rows.append(
-                [cell, ctx.p(str(p.quantity), "cell_right"), ctx.p(f"{p.total:,.2f}", "cell_right")]
-            )
-        head = [ctx.k("parts"), ctx.k("qty"), ctx.k("amount")]
-        table = blocks.ruled_table(
-            ctx, head, rows, [width * 0.6, width * 0.12, width * 0.28], {1, 2}
-        )
-    else:
-        rows = [
-            [
-                ctx.p(str(i), "cell"),
-                ctx.p(p.part_number, "cell"),
-                ctx.p(p.description, "cell"),
-                ctx.p(str(p.quantity), "cell_right"),
-                ctx.p(p.serial_removed, "cell"),
-                ctx.p(p.serial_fitted, "cell"),
-                ctx.p(f"{p.unit_price:,.2f}", "cell_right"),
-                ctx.p(f"{p.total:,.2f}", "cell_right"),
-            ]
-            for i, p in enumerate(d.parts, start=1)
-        ]
-        keys = [
-            "#",
-            "part_no",
-            "description",
-            "qty",
-            "serial_removed",
-            "serial_fitted",
-            "price",
-            "amount",
-        ]
-        head = [k if k == "#" else ctx.k(k) for k in keys]
-        fractions = [0.04, 0.13, 0.27, 0.06, 0.14, 0.14, 0.11, 0.11]
-        table = blocks.ruled_table(ctx, head, rows, [width * f for f in fractions], {3, 6, 7})
-    return [ctx.p(ctx.t("parts"), "section", bold=True), table]
-
-
-def _charges(
-    ctx: Ctx, charges: tuple[ChargeLine, ...], payments: tuple[PaymentLine, ...]
-) -> list[Flowable]:
-    if not charges and not payments:
-        return []
-    width = ctx.sheet.frame_width
-    out: list[Flowable] = [
-        ctx.p(f"{ctx.t('charges')} ({ctx.company.currency})", "section", bold=True)
-    ]
-    if charges:
-        rows: list[list[Any]] = []
-        for c in charges:
-            what = ctx.code(c.kind) + (f": {c.description}" if c.description else "")
-            qty = f"{c.quantity.normalize():f}"
-            if ctx.sheet.narrow:
-                rows.append(
-                    [
-                        ctx.p(what, "cell"),
-                        ctx.p(qty, "cell_right"),
-                        ctx.p(f"{c.net:,.2f}", "cell_right"),
-                    ]
-                )
-            else:
-                rows.append(
-                    [
-                        ctx.p(what, "cell"),
-                        ctx.p(qty, "cell_right"),
-                        ctx.p(f"{c.unit_price:,.2f}", "cell_right"),
-                        ctx.p(f"{c.tax_rate * 100:.0f}%", "cell_right"),
-                        ctx.p(f"{c.net:,.2f}", "cell_right"),
-                    ]
-                )
-        if ctx.sheet.narrow:
-            head = [ctx.k("description"), ctx.k("qty"), ctx.k("amount")]
-            table = blocks.ruled_table(
-                ctx, head, rows, [width * 0.6, width * 0.12, width * 0.28], {1, 2}
-            )
-        else:
-            head = [
-                ctx.k("description"),
-                ctx.k("qty"),
-                ctx.k("price"),
-                ctx.k("tax"),
-                ctx.k("amount"),
-            ]
-            fractions = [0.52, 0.1, 0.14, 0.1, 0.14]
-            table = blocks.ruled_table(
-                ctx, head, rows, [width * f for f in fractions], {1, 2, 3, 4}
-            )
-        net, tax, gross = charge_totals(charges)
-        out += [
-            table,
-            Spacer(1, 1.5 * mm),
-            blocks.totals(
-                ctx,
-                [
-                    (ctx.t("net"), ctx.money(net), False),
-                    (ctx.t("tax"), ctx.money(tax), False),
-                    (ctx.t("total"), ctx.money(gross), True),
-                ],
-            ),
-        ]
-    for pay in payments:
-        parts = [ctx.code(pay.method), ctx.money(pay.amount)]
-        if pay.receipt_number:
-            parts.append(f"{ctx.t('receipt')} {pay.receipt_number}")
-        if pay.taken_at:
-            parts.append(ctx.when(pay.taken_at))
-        out.append(
-            blocks.grid(
-                ctx,
-                [[ctx.p(ctx.k("payment"), "key"), ctx.p("  ·  ".join(parts))]],
-                [
-                    width * (0.34 if ctx.sheet.narrow else 0.15),
-                    width * (0.66 if ctx.sheet.narrow else 0.85),
-                ],
-            )
-        )
-    return out
 
 
 def _furniture(ctx: Ctx, kind: str, ref: str, code: str, draft: bool) -> PageFurniture:
@@ -283,7 +148,7 @@ def render_repair_slip_result(
         refs = [(ctx.t("ticket"), data.ticket_number), (ctx.t("revision"), str(data.revision))]
         if data.departed_at or data.arrived_at:
             refs.append((ctx.t("visit"), ctx.when(data.arrived_at or data.departed_at)[:10]))
-        out = blocks.header(ctx, "repair_slip", refs, payload)
+        out = header.header(ctx, "repair_slip", refs, payload)
         out += blocks.panel_heads(ctx, "customer", "item")
         item_rows = [*_item_rows(ctx, data), (ctx.k("warranty"), _warranty_text(ctx, data))]
         out += blocks.fields(ctx, _customer_rows(ctx, data), item_rows)
@@ -303,44 +168,18 @@ def render_repair_slip_result(
             (ctx.k("work_done"), data.work_done),
         ]
         out += blocks.details(ctx, "findings", findings)
-        out += _parts(ctx, data)
-        out += _charges(ctx, data.charges, data.payments)
+        out += tables.parts(ctx, data)
+        out += tables.charges(ctx, data.charges, data.payments)
         out += blocks.section(ctx, "advice", "\n".join(f"• {a}" for a in data.advice))
-        out += _closing(ctx, data, ctx_code(payload))
+        out += _closing(ctx, data, _code_of(payload))
         return out
 
     return _render(data, paper, lang, "repair_slip", story)
 
 
-def ctx_code(payload: str) -> str:
+def _code_of(payload: str) -> str:
     """The verification code is the last field of the QR payload."""
     return payload.rsplit("|", 1)[-1]
-
-
-def _photos(ctx: Ctx, d: PickupReceiptData | ReturnReceiptData) -> list[Flowable]:
-    if not d.photo_paths:
-        return []
-    per_row = 2 if ctx.sheet.narrow else 4
-    width = ctx.sheet.frame_width / per_row
-    cells: list[Flowable] = []
-    for path in d.photo_paths:
-        image = blocks._image(ctx, path, width - 2 * mm, 30 * mm, "photo")
-        cells.append(
-            image
-            if image is not None
-            else ctx.p(f"{ctx.t('photo_unreadable')}: {path.name}", "small")
-        )
-    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
-    rows[-1] += [Spacer(1, 1)] * (per_row - len(rows[-1]))
-    table = Table(
-        rows,
-        colWidths=[width] * per_row,
-        style=table_style(
-            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
-        ),
-        hAlign="LEFT",
-    )
-    return [ctx.p(ctx.t("photos"), "section", bold=True), table]
 
 
 def render_pickup_receipt_result(
@@ -352,7 +191,7 @@ def render_pickup_receipt_result(
             (ctx.t("ticket"), data.ticket_number),
             (ctx.t("taken_at"), ctx.when(data.taken_at)),
         ]
-        out = blocks.header(ctx, "pickup_receipt", refs, payload)
+        out = header.header(ctx, "pickup_receipt", refs, payload)
         out += blocks.panel_heads(ctx, "customer", "item")
         out += blocks.fields(ctx, _customer_rows(ctx, data), _item_rows(ctx, data))
         out.append(
@@ -366,8 +205,8 @@ def render_pickup_receipt_result(
             (ctx.k("technician"), data.technician_name),
         ]
         out += blocks.details(ctx, "item_taken", details)
-        out += _photos(ctx, data)
-        out += _closing(ctx, data, ctx_code(payload))
+        out += tables.photos(ctx, data)
+        out += _closing(ctx, data, _code_of(payload))
         return out
 
     return _render(data, paper, lang, "pickup_receipt", story)
@@ -383,7 +222,7 @@ def render_return_receipt_result(
             (ctx.t("ticket"), data.ticket_number),
             (ctx.t("returned_at"), ctx.when(data.returned_at)),
         ]
-        out = blocks.header(ctx, "return_receipt", refs, payload)
+        out = header.header(ctx, "return_receipt", refs, payload)
         out += blocks.panel_heads(ctx, "customer", "item")
         out += blocks.fields(ctx, _customer_rows(ctx, data), _item_rows(ctx, data))
         details = [
@@ -392,11 +231,11 @@ def render_return_receipt_result(
             (ctx.k("technician"), data.technician_name),
         ]
         out += blocks.details(ctx, "item_returned", details)
-        out += _photos(ctx, data)
-        out += _charges(ctx, data.charges, ())
+        out += tables.photos(ctx, data)
+        out += tables.charges(ctx, data.charges, ())
         if not data.charges and data.charges_total:
             out += [blocks.totals(ctx, [(ctx.t("total"), ctx.money(data.charges_total), True)])]
-        out += _closing(ctx, data, ctx_code(payload))
+        out += _closing(ctx, data, _code_of(payload))
         return out
 
     return _render(data, paper, lang, "return_receipt", story)
