@@ -6,12 +6,23 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from sync.server import errors
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.limits import BodyLimitMiddleware
-from sync.server.routes import devices, health, jobs, session, technicians, users
+from sync.server.routes import (
+    devices,
+    health,
+    jobs,
+    pages,
+    pages_jobs,
+    session,
+    technicians,
+    users,
+)
 from sync.server.settings import Settings
+from sync.server.web import STATIC, SignInRequiredError, redirect_to_sign_in
 
 API_PREFIX = "/api/v1"
 
@@ -45,6 +56,10 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(api_router())
+    app.add_exception_handler(SignInRequiredError, redirect_to_sign_in)
+    app.include_router(pages.router)
+    app.include_router(pages_jobs.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
 

@@ -8,14 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, HTTPException, Request, Response, status
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from fieldtech.models import utcnow
 from sync.server.db import get_session
 from sync.server.models import DashboardSession, Device, LoginFailure, Role, User
-from sync.server.security import same_secret, token_hash, verify_password
+from sync.server.security import new_token, same_secret, token_hash, verify_password
 from sync.server.settings import Settings
 
 SESSION_COOKIE = "ft_session"
@@ -173,3 +173,33 @@ def authenticate(
 def prune_login_failures(session: Session, settings: Settings) -> None:
     cutoff = utcnow() - dt.timedelta(seconds=settings.login_window_seconds)
     session.execute(delete(LoginFailure).where(LoginFailure.at < cutoff))
+
+
+def open_browser_session(
+    session: Session, settings: Settings, user: User, request: Request
+) -> tuple[str, DashboardSession]:
+    """Adds a browser session for `user`; returns the cookie value (kept only hashed) and the row."""
+    token = new_token()
+    browser = DashboardSession(
+        user_id=user.id,
+        token_hash=token_hash(token),
+        csrf_token=new_token(),
+        expires_at=utcnow() + dt.timedelta(hours=settings.session_hours),
+        user_agent=_user_agent(request),
+        ip=client_ip(request),
+    )
+    session.add(browser)
+    session.flush()
+    return token, browser
+
+
+def set_session_cookie(response: Response, settings: Settings, token: str) -> None:
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=settings.session_hours * 3600,
+        httponly=True,
+        secure=settings.secure_cookies,
+        samesite="lax",
+        path="/",
+    )

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from fastapi import APIRouter, Request, Response, status
 from sqlalchemy import delete
 
-from fieldtech.models import utcnow
 from sync.server import audit
-from sync.server.auth import SESSION_COOKIE, Principal, authenticate, client_ip
+from sync.server.auth import (
+    SESSION_COOKIE,
+    Principal,
+    authenticate,
+    client_ip,
+    open_browser_session,
+    set_session_cookie,
+)
 from sync.server.deps import CurrentUser, SessionDep, SettingsDep
 from sync.server.models import DashboardSession
 from sync.server.schemas.people import BrowserSessionPublic, Credentials, UserPublic
-from sync.server.security import new_token, token_hash
 
 router = APIRouter(tags=["session"])
 
@@ -28,29 +31,11 @@ def sign_in(
 ) -> BrowserSessionPublic:
     ip = client_ip(request)
     user = authenticate(session, settings, credentials.username, credentials.password, ip)
-    token = new_token()
-    browser = DashboardSession(
-        user_id=user.id,
-        token_hash=token_hash(token),
-        csrf_token=new_token(),
-        expires_at=utcnow() + dt.timedelta(hours=settings.session_hours),
-        user_agent=request.headers.get("user-agent", "")[:300],
-        ip=ip,
-    )
-    session.add(browser)
-    session.flush()
+    token, browser = open_browser_session(session, settings, user, request)
     who = Principal(user, None, browser, ip, browser.user_agent)
     audit.record(session, who, "session.sign_in", "user", user.id)
     session.commit()
-    response.set_cookie(
-        SESSION_COOKIE,
-        token,
-        max_age=settings.session_hours * 3600,
-        httponly=True,
-        secure=settings.secure_cookies,
-        samesite="lax",
-        path="/",
-    )
+    set_session_cookie(response, settings, token)
     return BrowserSessionPublic(
         user=UserPublic.model_validate(user),
         csrf_token=browser.csrf_token,
