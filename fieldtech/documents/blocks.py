@@ -77,10 +77,15 @@ class Ctx:
 
 
 def image_or_warning(
-    ctx: Ctx, source: Path | bytes, max_w: float, max_h: float, what: str
+    ctx: Ctx, source: Path | bytes | None, max_w: float, max_h: float, what: str
 ) -> Image | None:
     """An image scaled into a box, or None with a warning when the file is missing or broken."""
     name = str(source) if isinstance(source, Path) else "image data"
+    if source is None:
+        ctx.warnings.append(
+            f"{what}: the image is not in the store (not synced yet?); printed without it"
+        )
+        return None
     try:
         data = source.read_bytes() if isinstance(source, Path) else source
         reader = ImageReader(io.BytesIO(data))

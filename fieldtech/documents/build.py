@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +15,7 @@ from fieldtech.documents.data import (
     ItemInfo,
     PartLine,
     PaymentLine,
+    Photo,
     PickupReceiptData,
     RepairSlipData,
     ReturnReceiptData,
@@ -150,20 +150,22 @@ def repair_slip_data(
     )
 
 
-def _photos(session: Session, receipt_id: uuid.UUID, photo_dir: Path | None) -> tuple[Path, ...]:
-    """Photo files of a receipt, as stored under `photo_dir` by their SHA-256."""
-    if photo_dir is None:
-        return ()
+def _photos(session: Session, receipt_id: uuid.UUID) -> tuple[Photo, ...]:
+    """A receipt's photos with their bytes from the content-addressed blob store."""
     rows = session.scalars(
         select(Attachment)
         .where(Attachment.receipt_id == receipt_id, Attachment.kind == AttachmentKind.PHOTO)
         .order_by(Attachment.created_at)
-    )
-    return tuple(photo_dir / r.sha256 for r in rows)
+    ).all()
+    blobs = {
+        b.sha256: b.data
+        for b in session.scalars(select(Blob).where(Blob.sha256.in_([r.sha256 for r in rows])))
+    }
+    return tuple(Photo(r.filename or r.sha256[:12], blobs.get(r.sha256), r.sha256) for r in rows)
 
 
 def pickup_receipt_data(
-    session: Session, receipt_id: uuid.UUID, company: CompanyHeader, photo_dir: Path | None = None
+    session: Session, receipt_id: uuid.UUID, company: CompanyHeader
 ) -> PickupReceiptData:
     receipt = session.get(PickupReceipt, receipt_id)
     if receipt is None:
@@ -184,7 +186,7 @@ def pickup_receipt_data(
         condition=receipt.condition,
         accessories=tuple(str(a) for a in receipt.accessories),
         reason=receipt.reason,
-        photo_paths=_photos(session, receipt.id, photo_dir),
+        photos=_photos(session, receipt.id),
         customer_signature=_signature(
             session, sign, receipt.id, receipt.revision, SignerRole.CUSTOMER
         ),
@@ -195,7 +197,7 @@ def pickup_receipt_data(
 
 
 def return_receipt_data(
-    session: Session, receipt_id: uuid.UUID, company: CompanyHeader, photo_dir: Path | None = None
+    session: Session, receipt_id: uuid.UUID, company: CompanyHeader
 ) -> ReturnReceiptData:
     receipt = session.get(ReturnReceipt, receipt_id)
     if receipt is None:
@@ -221,7 +223,7 @@ def return_receipt_data(
         customer_signature=_signature(
             session, DocumentKind.RETURN_RECEIPT, receipt.id, receipt.revision, SignerRole.CUSTOMER
         ),
-        photo_paths=_photos(session, receipt.id, photo_dir),
+        photos=_photos(session, receipt.id),
     )
 
 

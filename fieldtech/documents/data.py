@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -99,6 +99,16 @@ class SignatureBlock:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """A photo of the item: the name shown, the image (bytes from the store, or a file; None when
+    the store lacks it) and its SHA-256 as recorded, which binds it into the signed content."""
+
+    name: str
+    source: bytes | Path | None
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
 class RepairSlipData:
     company: CompanyHeader
     ticket_number: str
@@ -136,7 +146,7 @@ class PickupReceiptData:
     condition: str = ""
     accessories: tuple[str, ...] = ()
     reason: str = ""
-    photo_paths: tuple[Path, ...] = ()
+    photos: tuple[Photo, ...] = ()
     customer_signature: SignatureBlock | None = None
     technician_signature: SignatureBlock | None = None
 
@@ -157,7 +167,7 @@ class ReturnReceiptData:
     charges_total: Decimal = Decimal("0.00")
     technician_name: str = ""
     customer_signature: SignatureBlock | None = None
-    photo_paths: tuple[Path, ...] = field(default=())
+    photos: tuple[Photo, ...] = ()
 
 
 def charge_totals(charges: tuple[ChargeLine, ...]) -> tuple[Decimal, Decimal, Decimal]:
@@ -195,6 +205,10 @@ def _charges(charges: tuple[ChargeLine, ...]) -> list[dict[str, Any]]:
         }
         for c in charges
     ]
+
+
+def _photos(photos: tuple[Photo, ...]) -> list[dict[str, Any]]:
+    return [{"name": p.name, "sha256": p.sha256} for p in photos]
 
 
 def repair_slip_content(d: RepairSlipData) -> dict[str, Any]:
@@ -242,7 +256,7 @@ def repair_slip_content(d: RepairSlipData) -> dict[str, Any]:
 
 
 def pickup_receipt_content(d: PickupReceiptData) -> dict[str, Any]:
-    """Exactly what the pickup receipt shows (photos by file name, signature images excluded)."""
+    """Exactly what the pickup receipt shows (photos by name and hash, signatures excluded)."""
     return {
         "document": "pickup_receipt",
         "company": _company(d.company),
@@ -257,7 +271,7 @@ def pickup_receipt_content(d: PickupReceiptData) -> dict[str, Any]:
         "condition": d.condition,
         "accessories": list(d.accessories),
         "reason": d.reason,
-        "photos": [p.name for p in d.photo_paths],
+        "photos": _photos(d.photos),
     }
 
 
@@ -278,7 +292,7 @@ def return_receipt_content(d: ReturnReceiptData) -> dict[str, Any]:
         "charges": _charges(d.charges),
         "charges_total": d.charges_total,
         "technician": d.technician_name,
-        "photos": [p.name for p in d.photo_paths],
+        "photos": _photos(d.photos),
     }
 
 

@@ -17,6 +17,7 @@ from fieldtech.documents.data import (
     ItemInfo,
     PartLine,
     PaymentLine,
+    Photo,
     PickupReceiptData,
     RepairSlipData,
     ReturnReceiptData,
@@ -137,7 +138,7 @@ def sample_repair_slip(company: CompanyHeader | None = None, signed: bool = True
 
 
 def sample_pickup_receipt(
-    company: CompanyHeader | None = None, signed: bool = True, photos: tuple[Path, ...] = ()
+    company: CompanyHeader | None = None, signed: bool = True, photos: tuple[Photo, ...] = ()
 ) -> PickupReceiptData:
     taken = dt.datetime(2026, 11, 24, 2, 40, tzinfo=UTC)
     return PickupReceiptData(
@@ -155,7 +156,7 @@ def sample_pickup_receipt(
         condition="Scratch on the left side panel; door glass intact; plug slightly bent.",
         accessories=("Glass turntable", "Turntable ring", "User manual"),
         reason="Magnetron fault: part not in van stock; needs workshop testing.",
-        photo_paths=photos,
+        photos=photos,
         customer_signature=_signature("José Müller-Ñúñez", 5, taken) if signed else None,
         technician_signature=_signature("Li Wei", 9, taken),
     )

@@ -151,17 +151,19 @@ def charges(
 
 
 def photos(ctx: Ctx, d: PickupReceiptData | ReturnReceiptData) -> list[Flowable]:
-    if not d.photo_paths:
+    if not d.photos:
         return []
     per_row = 2 if ctx.sheet.narrow else 4
     width = ctx.sheet.frame_width / per_row
     cells: list[Flowable] = []
-    for path in d.photo_paths:
-        image = blocks.image_or_warning(ctx, path, width - 2 * mm, 30 * mm, "photo")
+    for photo in d.photos:
+        image = blocks.image_or_warning(
+            ctx, photo.source, width - 2 * mm, 30 * mm, f"photo {photo.name}"
+        )
         cells.append(
             image
             if image is not None
-            else ctx.p(f"{ctx.t('photo_unreadable')}: {path.name}", "small")
+            else ctx.p(f"{ctx.t('photo_unreadable')}: {photo.name}", "small")
         )
     rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     rows[-1] += [Spacer(1, 1)] * (per_row - len(rows[-1]))

@@ -22,10 +22,18 @@ from fieldtech.documents.build import (
 )
 from fieldtech.documents.data import CompanyHeader, WarrantyInfo
 from fieldtech.documents.sample import signature_png
-from fieldtech.domain.enums import ChargeKind, DocumentKind, JobCategory, PaymentMethod, SignerRole
+from fieldtech.domain.enums import (
+    AttachmentKind,
+    ChargeKind,
+    DocumentKind,
+    JobCategory,
+    PaymentMethod,
+    SignerRole,
+)
 from fieldtech.domain.errors import NotFoundError
 from fieldtech.models import (
     AdviceNote,
+    Attachment,
     Base,
     Blob,
     ChargeLine,
@@ -165,7 +173,28 @@ def test_receipts_data_pickup_and_return_read_back(session: Session) -> None:
     session.add(back)
     session.flush()
     _sign(session, DocumentKind.PICKUP_RECEIPT, pickup.id, job, SignerRole.TECHNICIAN)
+    photo = signature_png(2)
+    sha = hashlib.sha256(photo).hexdigest()
+    session.add(Blob(sha256=sha, data=photo, size=len(photo)))
+    session.add_all(
+        [
+            Attachment(
+                receipt_id=pickup.id, kind=AttachmentKind.PHOTO, sha256=sha, filename="front.png"
+            ),
+            Attachment(
+                receipt_id=pickup.id,
+                kind=AttachmentKind.PHOTO,
+                sha256="f" * 64,
+                filename="back.jpg",
+            ),
+        ]
+    )
+    session.flush()
     p = pickup_receipt_data(session, latest_pickup_for_job(session, job.id), COMPANY)
+    assert [(ph.name, ph.source, ph.sha256) for ph in p.photos] == [
+        ("front.png", photo, sha),
+        ("back.jpg", None, "f" * 64),
+    ]
     assert (p.receipt_number, p.ticket_number, p.accessories) == (
         "P-K7Q2-000124",
         "202611-017",

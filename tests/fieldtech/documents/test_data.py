@@ -6,6 +6,7 @@ import dataclasses
 from decimal import Decimal
 
 from fieldtech.documents.data import (
+    Photo,
     code_for,
     pickup_receipt_content,
     qr_payload,
@@ -54,3 +55,9 @@ def test_qr_payload_names_ticket_receipt_and_code() -> None:
     assert qr_payload("202611-001", "P-K7Q2-000123", "ABCD-EFGH-IJKL") == (
         "FT1|202611-001|P-K7Q2-000123|ABCD-EFGH-IJKL"
     )
+
+
+def test_code_changed_photo_differs() -> None:
+    first = sample_pickup_receipt(photos=(Photo("front.jpg", None, "a" * 64),))
+    second = sample_pickup_receipt(photos=(Photo("front.jpg", None, "b" * 64),))
+    assert code_for(pickup_receipt_content(first)) != code_for(pickup_receipt_content(second))

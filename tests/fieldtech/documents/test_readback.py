@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldtech.documents.data import CustomerInfo, PartLine, RepairSlipData
+from fieldtech.documents.data import CustomerInfo, PartLine, Photo, RepairSlipData
 from fieldtech.documents.layout import Paper
 from fieldtech.documents.render import render_result
 from fieldtech.documents.sample import (
@@ -157,10 +157,12 @@ def test_broken_photo_warns_and_renders_the_rest(tmp_path: Path) -> None:
     broken = tmp_path / "broken.jpg"
     broken.write_bytes(b"\xff\xd8 not really a jpeg")
     missing = tmp_path / "gone.jpg"
-    data = sample_pickup_receipt(photos=(good, broken, missing))
+    photos = tuple(Photo(p.name, p) for p in (good, broken, missing))
+    data = sample_pickup_receipt(photos=(*photos, Photo("not-synced.jpg", None, "ab" * 32)))
     result = render_result(data, "a4", "en")
     assert any("broken.jpg" in w for w in result.warnings)
     assert any("gone.jpg" in w for w in result.warnings)
+    assert any("not-synced.jpg" in w and "not in the store" in w for w in result.warnings)
     text = pdf_text(result.pdf, tmp_path)
     assert "Photo unreadable: broken.jpg" in text
     assert "José Müller-Ñúñez" in text
