@@ -186,13 +186,13 @@ def _paragraph(text: str, size: float, color: Any, align: int, bold: bool = Fals
 
 
 def _draw_draft(canvas: Canvas, sheet: Sheet, furniture: PageFurniture, page_height: float) -> None:
-    size = 28.0 if sheet.narrow else 72.0
+    size = 44.0 if sheet.narrow else 72.0
     para = _paragraph(label("draft", furniture.lang, sep="  "), size, DRAFT_INK, TA_CENTER, True)
     width = sheet.width * 1.2
     _, h = para.wrap(width, size * 3)
     canvas.saveState()
     if sheet.narrow:
-        canvas.translate(sheet.width / 2, page_height - 45 * mm)
+        canvas.translate(sheet.width / 2, page_height * 0.45)
         canvas.rotate(18)
     else:
         canvas.translate(sheet.width / 2, page_height / 2)

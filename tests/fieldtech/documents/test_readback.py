@@ -34,8 +34,9 @@ def test_pdftotext_names_in_every_script_read_back_in_logical_order(
         assert name in text, name
 
 
-def test_pdffonts_every_font_embedded_and_subset(tmp_path: Path) -> None:
-    rows = pdf_fonts(render_result(sample_return_receipt(), "a4", "both").pdf, tmp_path)
+@pytest.mark.parametrize("paper", ["a4", "80mm"])
+def test_pdffonts_every_font_embedded_and_subset(paper: Paper, tmp_path: Path) -> None:
+    rows = pdf_fonts(render_result(sample_return_receipt(), paper, "both").pdf, tmp_path)
     names = [row[0] for row in rows]
     assert any("NotoSansArabic" in n for n in names)
     assert any("DroidSansFallback" in n for n in names)
@@ -56,6 +57,14 @@ def test_zbarimg_qr_on_page_gives_ticket_and_code(kind: str, paper: Paper, tmp_p
     receipt = "" if kind == "repair_slip" else data.receipt_number  # type: ignore[union-attr]
     expected = f"FT1|{data.ticket_number}|{receipt}|{result.verification_code}"
     assert decode_qr(result.pdf, tmp_path) == [expected]
+
+
+@pytest.mark.parametrize("paper", ["a4", "80mm"])
+def test_zbarimg_unsigned_draft_qr_still_reads(paper: Paper, tmp_path: Path) -> None:
+    result = render_result(sample_pickup_receipt(signed=False), paper, "both")
+    assert decode_qr(result.pdf, tmp_path) == [
+        f"FT1|202611-018|P-K7Q2-000124|{result.verification_code}"
+    ]
 
 
 @pytest.mark.parametrize("paper", ["a4", "80mm"])
