@@ -189,3 +189,12 @@ def test_long_arabic_address_wraps_in_reading_order(tmp_path: Path) -> None:
     assert len(lines) >= 3
     found = [body.index(w) for w in words]
     assert found == sorted(found)
+
+
+@pytest.mark.parametrize("paper", ["a4", "80mm"])
+def test_long_unbroken_serial_wraps_without_losing_characters(paper: Paper, tmp_path: Path) -> None:
+    serial = "".join(f"{i:03d}X" for i in range(120))
+    slip = sample_repair_slip()
+    data = dataclasses.replace(slip, item=dataclasses.replace(slip.item, serial=serial))
+    text = pdf_text(render_result(data, paper, "en").pdf, tmp_path)
+    assert serial in "".join(text.split())
