@@ -71,12 +71,21 @@ class PostgresDatabases:
         return _pg_url(name)
 
     def clear_shared(self) -> None:
-        """Empties every table but the sync clock, whose one row goes back to zero."""
-        names = [name for name in migrate.office_table_names() if name != "sync_clock"]
-        tables = ", ".join(f'"{name}"' for name in names)
+        """Empties every table but the sync clock, whose one row goes back to zero.
+
+        DELETE, children first, is much faster than TRUNCATE on a few rows in thirty tables.
+        """
+        wanted = set(migrate.office_table_names()) - {"sync_clock"}
+        ordered = [
+            table.name
+            for metadata in reversed(migrate.target_metadata())
+            for table in reversed(metadata.sorted_tables)
+            if table.name in wanted
+        ]
         url = self.shared.replace("postgresql+psycopg", "postgresql")
-        with psycopg.connect(url, autocommit=True) as connection:
-            connection.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+        with psycopg.connect(url) as connection:
+            for name in ordered:
+                connection.execute(f'DELETE FROM "{name}"')
             connection.execute("UPDATE sync_clock SET value = 0")
 
     def drop_all(self) -> None:

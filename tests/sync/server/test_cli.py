@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -15,7 +18,7 @@ from sync.server import migrate
 from sync.server.cli import main
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.models import Role, User
-from sync.server.process import office_process
+from sync.server.process import free_port, office_process, wait_healthy
 from sync.server.security import verify_password
 from sync.server.settings import DATABASE_URL_ENV, default_database_url
 from tests.sync.server.conftest import PostgresDatabases
@@ -105,3 +108,29 @@ def test_serve_two_workers_postgres_fresh_database_answers_healthz(
     ):
         assert json.loads(response.read())["info"]["title"] == "FieldTech Office"
     assert migrate.current_revision(url) == migrate.head_revision()
+
+
+@pytest.mark.slow
+def test_demo_prints_url_and_credentials_that_sign_in(tmp_path: Path) -> None:
+    port = free_port()
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    command = [sys.executable, "-m", "sync.server.cli", "--database-url", url, "demo"]
+    process = subprocess.Popen([*command, "--port", str(port)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline() for _ in range(8)]
+        base = f"http://127.0.0.1:{port}"
+        assert f"{base}/" in "".join(lines)
+        office = next(line.split() for line in lines if line.split()[:2] == ["office", "office"])
+        wait_healthy(base, timeout=60, process=process)
+        body = {"username": office[1], "password": office[3]}
+        with httpx.Client(base_url=base) as client:
+            response = client.post("/api/v1/session", json=body)
+            assert response.status_code == 201
+            assert "secure" not in response.headers["set-cookie"].lower()
+            assert "Jobs found: 3" in client.get("/jobs").text
+    finally:
+        process.terminate()
+        process.wait(10)
+        if process.stdout is not None:
+            process.stdout.close()
