@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import uvicorn
 
@@ -33,7 +34,7 @@ def free_port() -> int:
 
 
 def wait_healthy(
-    base_url: str, timeout: float = 30.0, process: subprocess.Popen[bytes] | None = None
+    base_url: str, timeout: float = 30.0, process: subprocess.Popen[Any] | None = None
 ) -> None:
     """Polls `/healthz` until it answers 200; fails early if `process` has exited."""
     deadline = time.monotonic() + timeout
