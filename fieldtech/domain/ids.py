@@ -15,4 +15,5 @@ ReceiptId = NewType("ReceiptId", uuid.UUID)
 
 
 def new_id() -> uuid.UUID:
+    """A random UUID, looked up at call time so a seeded simulation can make ids repeatable."""
     return uuid.uuid4()

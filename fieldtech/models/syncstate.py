@@ -10,6 +10,7 @@ from sqlalchemy import String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldtech.domain.enums import OutboxOp, Side
+from fieldtech.domain.ids import new_id
 from fieldtech.models.base import Base, utcnow
 from fieldtech.models.jobs import _enum
 
@@ -20,7 +21,7 @@ class OutboxEntry(Base):
     __tablename__ = "outbox"
 
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    mutation_id: Mapped[uuid.UUID] = mapped_column(unique=True, default=uuid.uuid4)
+    mutation_id: Mapped[uuid.UUID] = mapped_column(unique=True, default=new_id)
     table_name: Mapped[str] = mapped_column(String(64))
     record_id: Mapped[uuid.UUID] = mapped_column(index=True)
     op: Mapped[OutboxOp] = mapped_column(_enum(OutboxOp))
@@ -36,7 +37,7 @@ class ConflictEntry(Base):
 
     __tablename__ = "conflicts"
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     table_name: Mapped[str] = mapped_column(String(64))
     record_id: Mapped[uuid.UUID] = mapped_column(index=True)
     field: Mapped[str] = mapped_column(String(64), default="")
@@ -54,7 +55,7 @@ class TicketBlock(Base):
     __tablename__ = "ticket_blocks"
     __table_args__ = (UniqueConstraint("month", "first"),)
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     month: Mapped[str] = mapped_column(String(6))  # YYYYMM
     first: Mapped[int]
     last: Mapped[int]

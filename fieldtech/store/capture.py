@@ -70,5 +70,8 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
 
 def install_capture(sessions: sessionmaker[Session]) -> None:
     """Capture changes of every session this factory makes."""
-    if not event.contains(sessions, "after_flush", _after_flush):
+    # A marker, not event.contains(): SQLAlchemy's registry answers by id(), and a new factory
+    # at the address of a collected one would look as if it already had the listener.
+    if not getattr(sessions, "_fieldtech_capture", False):
         event.listen(sessions, "after_flush", _after_flush)
+        sessions._fieldtech_capture = True  # type: ignore[attr-defined]

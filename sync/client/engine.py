@@ -64,6 +64,8 @@ class SyncReport:
 
 
 Progress = Callable[[str, int, int], None]
+FaultPoint = Callable[[str], None]
+"""Called at named points inside local transactions; fault-injection tests raise there."""
 
 
 def _setting(session: Session, key: str, default: str) -> str:
@@ -85,10 +87,12 @@ class SyncEngine:
         sessions: sessionmaker[Session],
         transport: Transport,
         progress: Progress | None = None,
+        fault_point: FaultPoint | None = None,
     ) -> None:
         self.sessions = sessions
         self.transport = transport
         self.progress = progress or (lambda _stage, _done, _total: None)
+        self.fault_point = fault_point or (lambda _where: None)
 
     def sync(self) -> SyncReport:
         report = SyncReport()
@@ -151,6 +155,7 @@ class SyncEngine:
                     OutboxEntry.mutation_id.in_([r.mutation_id for r in answered])
                 )
             )
+            self.fault_point("push.settle")
         report.pushed += len(answered)
 
     def _pull_all(self, report: SyncReport) -> None:
@@ -197,6 +202,7 @@ class SyncEngine:
             acks = {"received": [str(j) for j in answer.jobs], "evicted": evicted}
             _put(session, ACKS_SETTING, json.dumps(acks))
             _put(session, CURSOR_SETTING, str(answer.cursor))
+            self.fault_point("pull.apply")
         return bool(answer.jobs or evicted)
 
     def _check_digests(self, answer: PullResponse, report: SyncReport) -> None:
@@ -213,6 +219,7 @@ class SyncEngine:
                     session.info[NO_CAPTURE] = True
                     session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
                     replace_bucket(session, theirs.bucket, fixed.rows)
+                    self.fault_point("resync.apply")
                 report.resynced_buckets.append(theirs.bucket)
 
 
