@@ -7,9 +7,10 @@ Ctrl+F search, Ctrl+N new job, Esc back to the lists. `launch(args)` is what `fi
 from __future__ import annotations
 
 import argparse
+import signal
 import uuid
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +35,7 @@ from ui.settings_dialog import SettingsDialog
 from ui.tasks import TaskRunner
 
 OUTBOX_POLL_MS = 30_000
+DEFAULT_SIZE = QSize(1280, 760)
 
 
 class MainWindow(QMainWindow):
@@ -104,13 +106,15 @@ class MainWindow(QMainWindow):
         self.all_jobs.job_open_requested.connect(self.open_job)
         self.job_screen.back_requested.connect(self.show_lists)
         self.job_screen.job_changed.connect(self._job_changed)
+        self.job_screen.load_failed.connect(self._job_load_failed)
         runner.task_failed.connect(self._task_failed)
         self._outbox_timer = QTimer(self)
         self._outbox_timer.setInterval(OUTBOX_POLL_MS)
         self._outbox_timer.timeout.connect(self.refresh_sync_status)
         self._outbox_timer.start()
         self._retranslate()
-        self.restoreGeometry(settings.window_geometry)
+        if not self.restoreGeometry(settings.window_geometry):
+            self.resize(DEFAULT_SIZE)
         self.restoreState(settings.window_state)
         self.today.reload()
         self.all_jobs.reload()
@@ -122,9 +126,9 @@ class MainWindow(QMainWindow):
                 settings.last_job_id = ""
 
     def open_job(self, job_id: uuid.UUID) -> None:
-        self.job_screen.open_job(job_id)
         self.stack.setCurrentWidget(self.job_screen)
         self._settings.last_job_id = str(job_id)
+        self.job_screen.open_job(job_id)
 
     def show_lists(self) -> None:
         if self.stack.currentWidget() is self.job_screen:
@@ -201,6 +205,11 @@ class MainWindow(QMainWindow):
         self.all_jobs.refresh_rows()
         self.refresh_sync_status()
 
+    def _job_load_failed(self, error: FieldTechError) -> None:
+        self.stack.setCurrentWidget(self.tabs)
+        self._settings.last_job_id = ""
+        self._task_failed(error)
+
     def _task_failed(self, error: FieldTechError) -> None:
         self.statusBar().showMessage(labels.error_text(error), 10_000)
 
@@ -227,6 +236,22 @@ def launch(args: argparse.Namespace) -> int:
     with store:
         window = MainWindow(store, runner, settings, translations)
         window.show()
+        wake = _close_on_terminate(window)
         code = app.exec()
+        wake.stop()
         runner.shutdown()
     return int(code)
+
+
+def _close_on_terminate(window: MainWindow) -> QTimer:
+    """SIGTERM and Ctrl+C close the window the normal way, so pending edits are saved.
+
+    Python runs signal handlers only between bytecodes; the timer wakes the interpreter
+    regularly while Qt's event loop waits.
+    """
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: window.close())
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+    return wake

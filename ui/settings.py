@@ -72,7 +72,7 @@ class Settings:
     """The typed preferences of the desktop app."""
 
     version = Option("meta/version", int, 0)
-    language = Option("general/language", str, "en", lambda v: v in LANGUAGES)
+    language = Option("ui/language", str, "en", lambda v: v in LANGUAGES)
     window_geometry = Option("window/geometry", QByteArray, QByteArray())
     window_state = Option("window/state", QByteArray, QByteArray())
     last_job_id = Option("window/last_job_id", str, "")

@@ -191,51 +191,56 @@
         <source>Jobs: %1</source>
         <translation>工单：%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/jobs/list_view.py" line="198" />
+        <source>First %1 matches: type more to narrow</source>
+        <translation>前 %1 条结果：请输入更多内容以缩小范围</translation>
+    </message>
 </context>
 <context>
     <name>JobScreen</name>
     <message>
-        <location filename="../../ui/job/screen.py" line="135" />
+        <location filename="../../ui/job/screen.py" line="136" />
         <source>← Jobs</source>
         <translation>← 工单</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="136" />
+        <location filename="../../ui/job/screen.py" line="137" />
         <source>Back to the job lists (Esc)</source>
         <translation>返回工单列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="137" />
+        <location filename="../../ui/job/screen.py" line="138" />
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="138" />
+        <location filename="../../ui/job/screen.py" line="139" />
         <source>Left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="139" />
+        <location filename="../../ui/job/screen.py" line="140" />
         <source>Start new revision</source>
         <translation>开始新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="142" />
+        <location filename="../../ui/job/screen.py" line="143" />
         <source>The customer signed this job. It is read-only; to change it, start a new revision, which needs a new signature.</source>
         <translation>客户已签署此工单，现为只读；如需修改，请开始新版本，新版本需要客户重新签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="161" />
+        <location filename="../../ui/job/screen.py" line="162" />
         <source>Job %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="165" />
+        <location filename="../../ui/job/screen.py" line="166" />
         <source>Arrived %1</source>
         <translation>到达 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="167" />
+        <location filename="../../ui/job/screen.py" line="168" />
         <source>Left %1</source>
         <translation>离开 %1</translation>
     </message>
@@ -504,63 +509,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>FieldTech</source>
         <translation>FieldTech 上门服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>All jobs</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>New job</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Open a job at the customer's door (Ctrl+N)</source>
         <translation>在客户门口新建工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Search all jobs (Ctrl+F)</source>
         <translation>搜索全部工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Offline · changes waiting: %1</source>
         <translation>离线 · 待同步更改：%1</translation>
     </message>

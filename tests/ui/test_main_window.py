@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -28,8 +30,11 @@ from tests.factories import new_job
 from ui.i18n import Translations
 from ui.jobs.queries import outbox_count
 from ui.main_window import MainWindow
+from ui.new_job_dialog import NewJobDialog
 from ui.settings import Settings
+from ui.settings_dialog import SettingsDialog
 from ui.tasks import TaskRunner
+from ui.theme import apply_theme
 
 pytestmark = pytest.mark.gui
 
@@ -183,3 +188,78 @@ def test_window_switch_to_chinese_leaves_no_english(
     assert english == []
     window.set_language("en")
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Today", timeout=2000)
+
+
+def test_window_last_job_gone_falls_back_to_lists(
+    qtbot: QtBot,
+    store: Store,
+    technician: uuid.UUID,
+    runner: TaskRunner,
+    settings: Settings,
+    translations: Translations,
+) -> None:
+    settings.last_job_id = str(uuid.uuid4())
+    main = MainWindow(store, runner, settings, translations)
+    qtbot.addWidget(main)
+    assert main.stack.currentWidget() is main.tabs
+    assert settings.last_job_id == ""
+    assert "not on this laptop" in main.statusBar().currentMessage()
+
+
+def test_window_ctrl_n_opens_job_with_ticket_from_lent_block(
+    qtbot: QtBot, store: Store, technician: uuid.UUID, window: MainWindow
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(NewJobDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.name, "Maria Rossi")
+    qtbot.keyClicks(dialog.phone, "13912345678")
+    qtbot.keyClicks(dialog.model, "WM-8000")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert window.stack.currentWidget() is window.job_screen
+    detail = window.job_screen.detail
+    assert detail is not None
+    assert detail.customer_name == "Maria Rossi"
+    assert detail.ticket == "202611-001"
+    assert window.all_jobs.model.rowCount() == 1
+
+
+def test_window_new_job_without_name_refused_in_dialog(
+    qtbot: QtBot, store: Store, technician: uuid.UUID, window: MainWindow
+) -> None:
+    window.new_job()
+    dialog = window.findChild(NewJobDialog)
+    assert dialog is not None
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible()
+    assert dialog.error.text().startswith("Customer name:")
+
+
+def test_window_settings_dialog_switches_language_in_place(
+    qtbot: QtBot, store: Store, technician: uuid.UUID, window: MainWindow, settings: Settings
+) -> None:
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    qtbot.waitUntil(lambda: window.all_jobs.search.placeholderText().startswith("按工单号"))
+    assert dialog.windowTitle() == "设置"
+    assert settings.language == "zh_CN"
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    qtbot.waitUntil(lambda: window.windowTitle() == "FieldTech")
+
+
+def test_window_touch_targets_at_least_40_px(
+    qtbot: QtBot, store: Store, technician: uuid.UUID, window: MainWindow, qapp: QApplication
+) -> None:
+    apply_theme(qapp)
+    try:
+        window.open_job(new_job(store.sessions))
+        qtbot.wait(10)
+        buttons = [b for b in window.findChildren(QPushButton) if b.isVisibleTo(window)]
+        assert buttons
+        assert min(b.height() for b in buttons) >= 40
+        assert window.today.table.verticalHeader().defaultSectionSize() >= 40
+    finally:
+        qapp.setStyleSheet("")

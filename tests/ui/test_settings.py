@@ -31,13 +31,14 @@ def test_settings_written_values_survive_reopen(tmp_path: Path, qapp: object) ->
     assert again.last_job_id == "8a3c1e"
 
 
-def test_settings_unknown_language_in_file_falls_back_to_default(
-    tmp_path: Path, qapp: object
+@pytest.mark.parametrize(("written", "read"), [("zh_CN", "zh_CN"), ("klingon", "en")])
+def test_settings_language_from_file_unknown_falls_back_to_default(
+    tmp_path: Path, qapp: object, written: str, read: str
 ) -> None:
-    (tmp_path / "ui.ini").write_text("[general]\nlanguage=klingon\n", encoding="utf-8")
-    assert Settings.in_folder(tmp_path).language == "en"
+    (tmp_path / "ui.ini").write_text(f"[ui]\nlanguage={written}\n", encoding="utf-8")
+    assert Settings.in_folder(tmp_path).language == read
 
 
 def test_settings_wrong_type_refused(settings: Settings) -> None:
-    with pytest.raises(TypeError, match="general/language"):
+    with pytest.raises(TypeError, match="ui/language"):
         settings.language = 3  # type: ignore[assignment]

@@ -39,6 +39,8 @@ from ui.theme import set_tone
 
 class JobScreen(QWidget):
     back_requested = Signal()
+    load_failed = Signal(object)
+    """The job could not be read (FieldTechError), for example it is no longer on this laptop."""
     job_changed = Signal(object)
     """A job id whose stored record changed (lists refresh, the outbox count moves)."""
 
@@ -154,7 +156,7 @@ class JobScreen(QWidget):
             job_id,
             dt.date.today(),
             on_done=self._show,
-            on_error=self._refused,
+            on_error=self.load_failed.emit,
         )
 
     def _show(self, detail: JobDetail) -> None:

@@ -27,7 +27,7 @@ from fieldtech.domain.enums import JobStatus
 from fieldtech.usecases.common import Db
 from ui import labels
 from ui.jobs.model import ALL_COLUMNS, TODAY_COLUMNS, Column, JobTableModel
-from ui.jobs.queries import job_ids, today_ids
+from ui.jobs.queries import SEARCH_LIMIT, job_ids, today_ids
 from ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 150
@@ -193,7 +193,10 @@ class JobListView(QWidget):
         if self._today:
             self.count_label.setText(self.tr("Appointments today: %1").replace("%1", str(n)))
         else:
-            self.count_label.setText(self.tr("Jobs: %1").replace("%1", str(n)))
+            text = self.tr("Jobs: %1").replace("%1", str(n))
+            if self.search.text().strip() and n >= SEARCH_LIMIT:
+                text = self.tr("First %1 matches: type more to narrow").replace("%1", str(n))
+            self.count_label.setText(text)
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
