@@ -190,8 +190,8 @@ def callout(ctx: Ctx, key: str, value: str) -> Flowable:
         colWidths=widths,
         style=table_style(
             [
-                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                ("LINEBEFORE", (0, 0), (0, 0), 2.5, ACCENT),
+                ("BACKGROUND", (0, 0), (-1, -1), None if ctx.sheet.narrow else SHADE),
+                ("LINEBEFORE", (0, 0), (0, 0), 2.5, INK if ctx.sheet.narrow else ACCENT),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -219,7 +219,7 @@ def ruled_table(
     ]
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("BACKGROUND", (0, 0), (-1, 0), None if ctx.sheet.narrow else SHADE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),

@@ -115,20 +115,22 @@ def styles_for(sheet: Sheet) -> Styles:
 def _make_styles(sheet: Sheet) -> Styles:
     b, s = sheet.body, sheet.small
     body = ParagraphStyle("body", fontName=fonts.SANS, fontSize=b, leading=b * 1.32, textColor=INK)
-    small = ParagraphStyle("small", parent=body, fontSize=s, leading=s * 1.3, textColor=MUTED)
+    # Thermal roll printers have no grey: secondary text prints black there, smaller only.
+    muted = INK if sheet.narrow else MUTED
+    small = ParagraphStyle("small", parent=body, fontSize=s, leading=s * 1.3, textColor=muted)
     cell = ParagraphStyle("cell", parent=body, fontSize=s + 0.5, leading=(s + 0.5) * 1.25)
     return Styles(
         body=body,
         bold=ParagraphStyle("bold", parent=body, fontName=fonts.SANS_BOLD),
         small=small,
-        key=ParagraphStyle("key", parent=small, textColor=MUTED),
+        key=ParagraphStyle("key", parent=small, textColor=muted),
         section=ParagraphStyle(
             "section",
             parent=body,
             fontName=fonts.SANS_BOLD,
             fontSize=b + 0.5,
             leading=(b + 0.5) * 1.3,
-            textColor=ACCENT,
+            textColor=INK if sheet.narrow else ACCENT,
             spaceBefore=b * 0.75,
             spaceAfter=b * 0.3,
         ),
@@ -257,7 +259,7 @@ def canvas_factory(
                     (furniture.footer_right, TA_RIGHT),
                 ]
             for text, align in parts:
-                para = _paragraph(text, size, MUTED, align)
+                para = _paragraph(text, size, INK if sheet.narrow else MUTED, align)
                 para.wrap(right - left, size * 2)
                 para.drawOn(self, left, y)
             self.restoreState()
