@@ -79,7 +79,7 @@ def _render(
     paper: Paper,
     lang: Lang,
     title_key: str,
-    story: Callable[[Ctx, str], list[Flowable]],
+    story: Callable[[Ctx, str, str], list[Flowable]],
 ) -> Rendered:
     if lang not in LANGS:
         raise ValueError(f"lang: unknown language {lang!r}; use one of {', '.join(LANGS)}")
@@ -103,17 +103,10 @@ def _render(
         )
     sheet = sheet_for(paper)
     draft = data.customer_signature is None
-    contexts: list[Ctx] = []
-
-    def make_story() -> list[Flowable]:
-        ctx = Ctx(sheet, lang, data.company)
-        contexts.append(ctx)
-        return story(ctx, payload)
-
-    probe = Ctx(sheet, lang, data.company)
-    title = f"{probe.t(title_key)} {ref}"
-    pdf = build_pdf(make_story, sheet, _furniture(probe, title_key, ref, code, draft), title)
-    ctx = contexts[-1]
+    ctx = Ctx(sheet, lang, data.company)
+    title = f"{ctx.t(title_key)} {ref}"
+    furniture = _furniture(ctx, title_key, ref, code, draft)
+    pdf = build_pdf(lambda: story(ctx, payload, code), sheet, furniture, title)
     warnings = list(dict.fromkeys(ctx.warnings))
     if ctx.missing:
         chars = "".join(dict.fromkeys(ctx.missing))
@@ -144,7 +137,7 @@ def _closing(ctx: Ctx, d: DocumentData, code: str) -> list[Flowable]:
 def render_repair_slip_result(
     data: RepairSlipData, paper: Paper = "a4", lang: Lang = "en"
 ) -> Rendered:
-    def story(ctx: Ctx, payload: str) -> list[Flowable]:
+    def story(ctx: Ctx, payload: str, code: str) -> list[Flowable]:
         refs = [(ctx.t("ticket"), data.ticket_number), (ctx.t("revision"), str(data.revision))]
         if data.departed_at or data.arrived_at:
             refs.append((ctx.t("visit"), ctx.when(data.arrived_at or data.departed_at)[:10]))
@@ -171,21 +164,16 @@ def render_repair_slip_result(
         out += tables.parts(ctx, data)
         out += tables.charges(ctx, data.charges, data.payments)
         out += blocks.section(ctx, "advice", "\n".join(f"• {a}" for a in data.advice))
-        out += _closing(ctx, data, _code_of(payload))
+        out += _closing(ctx, data, code)
         return out
 
     return _render(data, paper, lang, "repair_slip", story)
 
 
-def _code_of(payload: str) -> str:
-    """The verification code is the last field of the QR payload."""
-    return payload.rsplit("|", 1)[-1]
-
-
 def render_pickup_receipt_result(
     data: PickupReceiptData, paper: Paper = "a4", lang: Lang = "en"
 ) -> Rendered:
-    def story(ctx: Ctx, payload: str) -> list[Flowable]:
+    def story(ctx: Ctx, payload: str, code: str) -> list[Flowable]:
         refs = [
             (ctx.t("receipt"), data.receipt_number),
             (ctx.t("ticket"), data.ticket_number),
@@ -206,7 +194,7 @@ def render_pickup_receipt_result(
         ]
         out += blocks.details(ctx, "item_taken", details)
         out += tables.photos(ctx, data)
-        out += _closing(ctx, data, _code_of(payload))
+        out += _closing(ctx, data, code)
         return out
 
     return _render(data, paper, lang, "pickup_receipt", story)
@@ -215,7 +203,7 @@ def render_pickup_receipt_result(
 def render_return_receipt_result(
     data: ReturnReceiptData, paper: Paper = "a4", lang: Lang = "en"
 ) -> Rendered:
-    def story(ctx: Ctx, payload: str) -> list[Flowable]:
+    def story(ctx: Ctx, payload: str, code: str) -> list[Flowable]:
         refs = [
             (ctx.t("receipt"), data.receipt_number),
             (ctx.t("pickup_ref"), data.pickup_receipt_number),
@@ -235,7 +223,7 @@ def render_return_receipt_result(
         out += tables.charges(ctx, data.charges, ())
         if not data.charges and data.charges_total:
             out += [blocks.totals(ctx, [(ctx.t("total"), ctx.money(data.charges_total), True)])]
-        out += _closing(ctx, data, _code_of(payload))
+        out += _closing(ctx, data, code)
         return out
 
     return _render(data, paper, lang, "return_receipt", story)
