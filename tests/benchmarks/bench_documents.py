@@ -43,13 +43,14 @@ print((time.perf_counter() - started) * 1000)
 """
 
 
-def texts_of(data: DocumentData, paper: Paper, lang: Lang) -> list[str]:
-    """Every string the document lays out, captured as it renders."""
-    seen: list[str] = []
+def texts_of(data: DocumentData, paper: Paper, lang: Lang) -> list[tuple[str, bool]]:
+    """Every string the document lays out, and whether it is bold, captured as it renders."""
+    seen: list[tuple[str, bool]] = []
     original = blocks.text_paragraph
 
     def recording(text: str, *args: object, **kwargs: object) -> object:
-        seen.append(text)
+        bold = args[1] if len(args) > 1 else kwargs.get("bold", False)
+        seen.append((text, bool(bold)))
         return original(text, *args, **kwargs)  # type: ignore[arg-type]
 
     blocks.text_paragraph = recording  # type: ignore[assignment]
@@ -60,17 +61,18 @@ def texts_of(data: DocumentData, paper: Paper, lang: Lang) -> list[str]:
     return seen
 
 
-def bare_pdf(texts: list[str], paper: Paper) -> bytes:
+def bare_pdf(texts: list[tuple[str, bool]], paper: Paper) -> bytes:
     """The same strings drawn line after line on a plain canvas, same fonts, invariant mode."""
     sheet = sheet_for(paper)
     height = sheet.height if not sheet.narrow else 400 * 2.83465
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(sheet.width, height), invariant=1, initialFontName=fonts.SANS)
     y = height - sheet.margin_top
-    for text in texts:
+    for text, bold in texts:
         for line in text.split("\n"):
             x = sheet.margin_x
-            for font, chunk in fonts.runs(fonts.visual_order(line)):
+            for base, chunk in fonts.runs(fonts.visual_order(line)):
+                font = fonts.family(base, bold)
                 canvas.setFont(font, sheet.body)
                 canvas.drawString(x, y, chunk)
                 x += canvas.stringWidth(chunk, font, sheet.body)
