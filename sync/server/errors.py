@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from fieldtech.domain.errors import FieldTechError, NotFoundError, ValidationError
@@ -45,7 +46,23 @@ def _edit_conflict(_request: Request, error: Exception) -> JSONResponse:
     return JSONResponse(body.model_dump(mode="json"), status_code=status.HTTP_409_CONFLICT)
 
 
+def _request_invalid(_request: Request, error: Exception) -> JSONResponse:
+    """FastAPI's 422, minus the echo of the value sent (it may be a password) and the
+    "Value error, " prefix pydantic puts before our own messages."""
+    assert isinstance(error, RequestValidationError)
+    detail = [
+        {
+            "loc": list(item.get("loc", ())),
+            "msg": str(item.get("msg", "")).removeprefix("Value error, "),
+            "type": item.get("type", "invalid"),
+        }
+        for item in error.errors()
+    ]
+    return JSONResponse({"detail": detail}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+
 def install(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _request_invalid)
     app.add_exception_handler(EditConflictError, _edit_conflict)
     app.add_exception_handler(ValidationError, _validation)
     app.add_exception_handler(NotFoundError, _not_found)

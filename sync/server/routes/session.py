@@ -15,8 +15,8 @@ from sync.server.auth import (
     set_session_cookie,
 )
 from sync.server.deps import CurrentUser, SessionDep, SettingsDep
-from sync.server.models import DashboardSession
-from sync.server.schemas.people import BrowserSessionPublic, Credentials, UserPublic
+from sync.server.models import DashboardSession, User
+from sync.server.schemas.people import BrowserSessionPublic, Credentials, UserPublic, UserSettings
 
 router = APIRouter(tags=["session"])
 
@@ -55,3 +55,20 @@ def sign_out(who: CurrentUser, session: SessionDep, response: Response) -> None:
 @router.get("/me", response_model=UserPublic)
 def me(who: CurrentUser) -> UserPublic:
     return UserPublic.model_validate(who.user)
+
+
+@router.patch("/me", response_model=UserPublic)
+def update_me(body: UserSettings, who: CurrentUser, session: SessionDep) -> UserPublic:
+    """A user's own display name and language (the dashboard's language follows it)."""
+    user = session.get_one(User, who.user.id)
+    changes = {
+        field: [getattr(user, field), value]
+        for field, value in body.model_dump(exclude_none=True).items()
+        if getattr(user, field) != value
+    }
+    for field, (_old, new) in changes.items():
+        setattr(user, field, new)
+    if changes:
+        audit.record(session, who, "user.update", "user", user.id, changes)
+        session.commit()
+    return UserPublic.model_validate(user)

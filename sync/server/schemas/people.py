@@ -31,6 +31,11 @@ class UserCreate(StrictModel):
     language: str = Field(default="en", pattern=r"^(en|zh_CN)$")
 
 
+class UserSettings(StrictModel):
+    display_name: str | None = Field(default=None, min_length=1, max_length=200)
+    language: str | None = Field(default=None, pattern=r"^(en|zh_CN)$")
+
+
 class Credentials(StrictModel):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=200)

@@ -117,3 +117,23 @@ def test_unknown_field_in_sign_in_answers_422_naming_it(client: TestClient) -> N
     response = client.post("/api/v1/session", json=body)
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "remember"]
+
+
+def test_refused_password_is_not_echoed_in_the_422(client: TestClient) -> None:
+    secret = "p" * 201
+    response = client.post("/api/v1/session", json={"username": "a", "password": secret})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "password"]
+    assert secret not in response.text
+
+
+def test_user_changes_own_language_audited(client: TestClient, add_user: AddUser) -> None:
+    add_user("office1")
+    headers = sign_in_device(client, "office1")
+    response = client.patch("/api/v1/me", json={"language": "zh_CN"}, headers=headers)
+    assert response.json()["language"] == "zh_CN"
+    assert client.get("/api/v1/me", headers=headers).json()["language"] == "zh_CN"
+    assert _audit(client)[-1].changes == {"language": ["en", "zh_CN"]}
+    bad = client.patch("/api/v1/me", json={"language": "fr"}, headers=headers)
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["loc"] == ["body", "language"]
