@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sync.protocol.digest import bucket_for, digests
 from sync.protocol.schemas import (
     PROTOCOL_VERSION,
+    BucketDigest,
     PullRequest,
     PullResponse,
     ResyncRequest,
@@ -20,6 +21,7 @@ from sync.server.replication.scope import (
     DeviceContext,
     global_record_ids,
     held_jobs,
+    held_versions,
     job_record_ids,
     row_state,
     scope_jobs,
@@ -109,8 +111,8 @@ def pull(sessions: sessionmaker[Session], ctx: DeviceContext, request: PullReque
         )
 
 
-def _digests(session: Session, ctx: DeviceContext, held: set[uuid.UUID]) -> list:  # type: ignore[type-arg]
-    return digests((s.scope, s.record_id, s.version) for s in should_hold(session, ctx, held))
+def _digests(session: Session, ctx: DeviceContext, held: set[uuid.UUID]) -> list[BucketDigest]:
+    return digests(held_versions(session, ctx, held))
 
 
 def resync(

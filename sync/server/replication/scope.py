@@ -118,3 +118,50 @@ def global_record_ids(session: Session, ctx: DeviceContext) -> Iterator[tuple[st
 
 def pickup_job(session: Session, pickup_id: uuid.UUID) -> uuid.UUID | None:
     return session.scalar(select(PickupReceipt.job_id).where(PickupReceipt.id == pickup_id))
+
+
+def held_versions(
+    session: Session, ctx: DeviceContext, jobs: set[uuid.UUID]
+) -> list[tuple[uuid.UUID | None, uuid.UUID, int]]:
+    """(scope, id, version) of every row a device holding `jobs` should have, from the metadata
+    alone: the digest needs no row loaded."""
+    out: list[tuple[uuid.UUID | None, uuid.UUID, int]] = []
+    live = RecordMeta.deleted.is_(False)
+    ids = sorted(jobs)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        out.extend(
+            (job_id, rid, version)
+            for rid, job_id, version in session.execute(
+                select(RecordMeta.record_id, RecordMeta.job_id, RecordMeta.version).where(
+                    RecordMeta.job_id.in_(chunk), RecordMeta.table_name.in_(JOB_TABLES), live
+                )
+            )
+        )
+        shared = {
+            rid
+            for row in session.execute(
+                select(Job.customer_id, Job.item_id).where(Job.id.in_(chunk))
+            )
+            for rid in row
+            if rid is not None
+        }
+        out.extend(
+            (rid, rid, version)
+            for rid, version in session.execute(
+                select(RecordMeta.record_id, RecordMeta.version).where(
+                    RecordMeta.record_id.in_(shared), live
+                )
+            )
+        )
+    own_stock = select(VanStock.id).where(VanStock.technician_id == ctx.technician_id)
+    out.extend(
+        (None, rid, version)
+        for rid, version in session.execute(
+            select(RecordMeta.record_id, RecordMeta.version).where(
+                live,
+                RecordMeta.table_name.in_(GLOBAL_TABLES) | RecordMeta.record_id.in_(own_stock),
+            )
+        )
+    )
+    return list(set(out))

@@ -9,11 +9,13 @@ in between. Once faults stop and everyone syncs, `check_converged` is the oracle
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +37,7 @@ from fieldtech.models import (
 from fieldtech.models.registry import MODELS, OFFICE_ONLY
 from fieldtech.store.capture import install_capture
 from fieldtech.store.codec import encode_row
-from fieldtech.store.engine import open_store
+from fieldtech.store.engine import Store, open_store
 from fieldtech.usecases import device
 from fieldtech.usecases.money import take_payment
 from fieldtech.usecases.parts import use_part
@@ -117,6 +119,15 @@ class OfficeCrash:
             raise CrashError("office killed before commit")
 
 
+@functools.cache
+def _template_store() -> Path:
+    """A migrated empty store, made once per process; every simulated laptop starts as a copy."""
+    path = Path(tempfile.mkdtemp(prefix="fieldtech-sim-")) / "store.db"
+    with open_store(path, KEY):
+        pass
+    return path
+
+
 @dataclass
 class SimLaptop:
     folder: Path
@@ -124,9 +135,22 @@ class SimLaptop:
     network: FaultyNetwork
     faults: Faults
     created: list[tuple[str, uuid.UUID]] = field(default_factory=list)
+    store: Store | None = None
 
-    def open(self) -> Any:
-        return open_store(self.folder / "store.db", KEY, on_sessionmaker=[install_capture])
+    def open(self) -> AbstractContextManager[Store]:
+        """The running app's store; it stays open between steps, as in the app."""
+        if self.store is None:
+            path = self.folder / "store.db"
+            if not path.exists():
+                shutil.copyfile(_template_store(), path)
+            self.store = open_store(path, KEY, on_sessionmaker=[install_capture])
+        return nullcontext(self.store)
+
+    def restart(self) -> None:
+        """The process died: only what was committed survives, read back from the file."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def crash_point(self, where: str) -> None:
         if self.faults.roll() and self.faults.rng.random() < 0.3:
@@ -137,6 +161,7 @@ class World:
     def __init__(self, folder: Path, seed: int, laptops: int = 2) -> None:
         self.rng = random.Random(seed)
         self.faults = Faults(self.rng)
+        folder.mkdir(parents=True, exist_ok=True)
         self.office = office(folder)
         self.office_crash = OfficeCrash(self.office)
         self.techs = []
@@ -266,6 +291,7 @@ class World:
             try:
                 return engine.sync()
             except CrashError:
+                laptop.restart()
                 return None
 
     def step(self) -> None:
@@ -348,9 +374,14 @@ def seeded_ids(seed: int) -> Iterator[None]:
 def run(folder: Path, seed: int, steps: int = 40) -> World:
     with seeded_ids(seed):
         world = World(folder, seed)
-        for _ in range(steps):
-            world.step()
-        world.settle()
-        check_converged(world)
+        try:
+            for _ in range(steps):
+                world.step()
+            world.settle()
+            check_converged(world)
+        finally:
+            for laptop in world.laptops:
+                laptop.restart()
+            world.office.kw["bind"].dispose()
     shutil.rmtree(folder, ignore_errors=True)
     return world
