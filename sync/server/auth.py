@@ -142,6 +142,8 @@ def authenticate(
     """Checks a password under the sign-in limit; a failure is committed even though it raises."""
     now = utcnow()
     since = now - dt.timedelta(seconds=settings.login_window_seconds)
+    # Failures older than the window no longer count; dropping them keeps the table small.
+    session.execute(delete(LoginFailure).where(LoginFailure.at <= since))
     recent = select(func.count(), func.min(LoginFailure.at)).where(LoginFailure.at > since)
     by_user = session.execute(recent.where(LoginFailure.username == username)).one()
     by_ip = session.execute(recent.where(LoginFailure.ip == ip)).one()
@@ -170,15 +172,14 @@ def authenticate(
     return user
 
 
-def prune_login_failures(session: Session, settings: Settings) -> None:
-    cutoff = utcnow() - dt.timedelta(seconds=settings.login_window_seconds)
-    session.execute(delete(LoginFailure).where(LoginFailure.at < cutoff))
-
-
 def open_browser_session(
     session: Session, settings: Settings, user: User, request: Request
 ) -> tuple[str, DashboardSession]:
-    """Adds a browser session for `user`; returns the cookie value (kept only hashed) and the row."""
+    """Adds a browser session for `user`; returns the cookie value (kept only hashed) and the row.
+
+    Expired sessions of every user are removed on the way, so the table holds live ones only.
+    """
+    session.execute(delete(DashboardSession).where(DashboardSession.expires_at <= utcnow()))
     token = new_token()
     browser = DashboardSession(
         user_id=user.id,

@@ -11,11 +11,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Response, status
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from fieldtech.domain.enums import JobCategory, JobStatus, Urgency
 from fieldtech.domain.errors import NotFoundError, ValidationError
 from fieldtech.models import Job
 from sync.server import job_writes
+from sync.server.auth import Principal
 from sync.server.deps import CurrentUser, OfficeUser, SessionDep, SettingsDep
 from sync.server.job_detail import job_detail
 from sync.server.job_queries import (
@@ -166,7 +168,7 @@ def supervisor(_who: OfficeUser, session: SessionDep) -> list[JobPublic]:
     return [job_public(job) for job in supervisor_queue(session)]
 
 
-def _visible(session: SessionDep, who: CurrentUser, job_id: uuid.UUID) -> Job:
+def _visible(session: Session, who: Principal, job_id: uuid.UUID) -> Job:
     job = session.scalar(visible_to(select(Job).where(Job.id == job_id), who))
     if job is None:
         raise NotFoundError(f"job {job_id}: no such job")

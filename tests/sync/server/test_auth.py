@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi.testclient import TestClient
-from sqlalchemy import select
+import datetime as dt
 
-from sync.server.models import AuditEntry, Role
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from fieldtech.models import utcnow
+from sync.server.models import AuditEntry, DashboardSession, LoginFailure, Role
 from tests.sync.server.conftest import PASSWORD, AddUser, sign_in_device
 
 
@@ -137,3 +140,36 @@ def test_user_changes_own_language_audited(client: TestClient, add_user: AddUser
     bad = client.patch("/api/v1/me", json={"language": "fr"}, headers=headers)
     assert bad.status_code == 422
     assert bad.json()["detail"][0]["loc"] == ["body", "language"]
+
+
+def test_failures_older_than_window_neither_count_nor_stay(
+    client: TestClient, add_user: AddUser
+) -> None:
+    add_user("office1")
+    long_ago = utcnow() - dt.timedelta(hours=2)
+    with client.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        session.add_all(
+            LoginFailure(username="office1", ip="testclient", at=long_ago) for _ in range(10)
+        )
+        session.commit()
+    body = {"username": "office1", "password": PASSWORD}
+    assert client.post("/api/v1/session", json=body).status_code == 201
+    with client.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        assert session.scalar(select(func.count()).select_from(LoginFailure)) == 0
+
+
+def test_expired_browser_session_refused_and_removed_at_next_sign_in(
+    client: TestClient, add_user: AddUser
+) -> None:
+    add_user("office1")
+    body = {"username": "office1", "password": PASSWORD}
+    client.post("/api/v1/session", json=body)
+    with client.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        for row in session.scalars(select(DashboardSession)):
+            row.expires_at = utcnow() - dt.timedelta(seconds=1)
+        session.commit()
+    assert client.get("/api/v1/me").status_code == 401
+    client.post("/api/v1/session", json=body)
+    with client.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        assert session.scalar(select(func.count()).select_from(DashboardSession)) == 1
+    assert client.get("/api/v1/me").status_code == 200
