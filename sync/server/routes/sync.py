@@ -1,0 +1,81 @@
+"""Sync endpoints for signed-in laptops: push, pull, resync. Bodies may be gzip-compressed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request, status
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync.protocol.schemas import (
+    SUPPORTED_VERSIONS,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ResyncRequest,
+    ResyncResponse,
+)
+from sync.server.auth import Principal
+from sync.server.deps import CurrentUser
+from sync.server.replication.pull import pull, resync
+from sync.server.replication.push import push
+from sync.server.replication.scope import DeviceContext
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+
+
+def device_context(principal: CurrentUser) -> DeviceContext:
+    """Only a signed-in laptop of a technician syncs; anyone else is told plainly why not."""
+    if principal.device is None:
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN, detail="sync needs a device token: sign the laptop in"
+        )
+    if principal.user.technician_id is None:
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            detail="this account is not a technician's; only technicians' laptops sync",
+        )
+    return DeviceContext(device_id=principal.device.id, technician_id=principal.user.technician_id)
+
+
+Device = Annotated[DeviceContext, Depends(device_context)]
+
+
+def _sessions(request: Request) -> sessionmaker[Session]:
+    factory: sessionmaker[Session] = request.app.state.sync_sessionmaker
+    return factory
+
+
+def _check_version(protocol: int) -> None:
+    if protocol not in SUPPORTED_VERSIONS:
+        supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
+        raise HTTPException(
+            status.HTTP_426_UPGRADE_REQUIRED,
+            detail=f"protocol: version {protocol} is not spoken here (supported: {supported}); "
+            "update the app",
+        )
+
+
+@router.post("/push", response_model=PushResponse)
+def push_changes(body: PushRequest, device: Device, request: Request) -> PushResponse:
+    """Apply the laptop's captured changes, each exactly once; refusals are answered, not raised."""
+    _check_version(body.protocol)
+    return push(_sessions(request), device, body)
+
+
+@router.post("/pull", response_model=PullResponse)
+def pull_changes(body: PullRequest, device: Device, request: Request) -> PullResponse:
+    """Rows changed after the cursor, whole jobs newly assigned, jobs to drop, digests."""
+    _check_version(body.protocol)
+    return pull(_sessions(request), device, body)
+
+
+@router.post("/resync", response_model=ResyncResponse)
+def resync_bucket(body: ResyncRequest, device: Device, request: Request) -> ResyncResponse:
+    """Every row of one digest bucket: the repair after a digest mismatch."""
+    _check_version(body.protocol)
+    return resync(_sessions(request), device, body)
+
+
+__all__ = ["Principal", "router"]
