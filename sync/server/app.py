@@ -16,6 +16,7 @@ from sync.server.routes import (
     health,
     jobs,
     pages,
+    pages_job,
     pages_jobs,
     session,
     technicians,
@@ -59,6 +60,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_exception_handler(SignInRequiredError, redirect_to_sign_in)
     app.include_router(pages.router)
     app.include_router(pages_jobs.router)
+    app.include_router(pages_job.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

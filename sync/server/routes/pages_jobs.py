@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import math
-import uuid
 from enum import StrEnum
 from typing import Any, TypeVar
 
 import pydantic
 from fastapi import APIRouter, Request, status
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
 
 from fieldtech.domain.enums import SUB_CATEGORIES, Channel, JobCategory, JobStatus, Urgency
-from fieldtech.domain.errors import NotFoundError, ValidationError
-from fieldtech.models import Job
+from fieldtech.domain.errors import ValidationError
 from sync.server.deps import SessionDep, SettingsDep
-from sync.server.job_detail import job_detail
 from sync.server.job_queries import JobFilter, JobSort, job_public, list_jobs
 from sync.server.job_writes import create_job
 from sync.server.schemas.jobs import JobCreate
@@ -151,11 +147,3 @@ def jobs_page(
         },
         who=who,
     )
-
-
-@router.get("/jobs/{job_id}", response_class=HTMLResponse)
-def job_page(request: Request, who: Staff, session: SessionDep, job_id: uuid.UUID) -> HTMLResponse:
-    job = session.scalar(select(Job).where(Job.id == job_id))
-    if job is None:
-        raise NotFoundError(f"job {job_id}: no such job")
-    return render(request, "job.html", {"detail": job_detail(session, job)}, who=who)

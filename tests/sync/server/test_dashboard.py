@@ -188,3 +188,57 @@ def test_vendored_htmx_served_with_its_licence(client: TestClient) -> None:
     assert script.status_code == 200
     assert "htmx" in script.text[:200]
     assert "Zero-Clause BSD" in client.get("/static/htmx.LICENSE.txt").text
+
+
+def _job_id(client: TestClient) -> str:
+    with client.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        return str(session.scalars(select(Job.id)).one())
+
+
+def _assign_form(
+    client: TestClient, job_id: str, csrf: str, technician: str, day: str
+) -> dict[str, str]:
+    page = client.get(f"/jobs/{job_id}").text
+    return {
+        "csrf_token": csrf,
+        "expected_updated_at": _form_token(page, "expected_updated_at"),
+        "technician_id": technician,
+        "day": day,
+        "start": "09:00",
+        "end": "11:00",
+    }
+
+
+def test_job_page_assigns_in_office_time_zone(client: TestClient, add_user: AddUser) -> None:
+    add_user("office1")
+    add_user("tech1", Role.TECHNICIAN)
+    csrf = _sign_in(client, "office1")
+    client.post("/intake", data=_intake_form(csrf))
+    job_id = _job_id(client)
+    technician = client.get("/api/v1/technicians").json()[0]["id"]
+    form = _assign_form(client, job_id, csrf, technician, "2026-12-01")
+    response = client.post(f"/jobs/{job_id}/assign", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    page = client.get(f"/jobs/{job_id}").text
+    assert "2026-12-01 01:00 UTC" in page
+    assert "job.assign" in page
+
+
+def test_job_page_stale_assign_shows_who_changed_it_saves_nothing(
+    client: TestClient, add_user: AddUser
+) -> None:
+    add_user("office1")
+    add_user("tech1", Role.TECHNICIAN)
+    csrf = _sign_in(client, "office1")
+    client.post("/intake", data=_intake_form(csrf))
+    job_id = _job_id(client)
+    technician = client.get("/api/v1/technicians").json()[0]["id"]
+    stale = _assign_form(client, job_id, csrf, technician, "2026-12-01")
+    fresh = _assign_form(client, job_id, csrf, technician, "2026-12-02")
+    assert (
+        client.post(f"/jobs/{job_id}/assign", data=fresh, follow_redirects=False).status_code == 303
+    )
+    response = client.post(f"/jobs/{job_id}/assign", data=stale)
+    assert response.status_code == 409
+    assert "changed by office1 at" in response.text
+    assert "2026-12-02 01:00 UTC" in response.text
