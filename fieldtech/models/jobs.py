@@ -37,6 +37,8 @@ class Job(Synced, Base):
     status: Mapped[JobStatus] = mapped_column(_enum(JobStatus), default=JobStatus.NEW, index=True)
     # Revision of what the customer signs; a change after sign-off starts the next revision.
     revision: Mapped[int] = mapped_column(default=1)
+    # The repair actions taken on site, as printed on the repair slip.
+    work_done: Mapped[str] = mapped_column(Text, default="", server_default="")
     first_response_at: Mapped[dt.datetime | None]
     closed_at: Mapped[dt.datetime | None]
 

@@ -9,11 +9,10 @@ from typing import Any
 from fieldtech.domain.enums import AttachmentKind, DocumentKind, JobStatus, SignerRole
 from fieldtech.domain.errors import ValidationError
 from fieldtech.models import Attachment, Signature, utcnow
-from fieldtech.rules.signing import content_hash
 from fieldtech.usecases import validate
 from fieldtech.usecases.attachments import put_blob
 from fieldtech.usecases.common import Db, ensure_editable, load_job, move
-from fieldtech.usecases.signed_content import repair_slip_content
+from fieldtech.usecases.documents import repair_slip_hash
 
 
 def _check_strokes(strokes: list[Any]) -> list[Any]:
@@ -69,7 +68,7 @@ def sign_off(
             signed_at=at,
             strokes=points,
             image_sha256=digest,
-            content_hash=content_hash(repair_slip_content(session, job)),
+            content_hash=repair_slip_hash(session, job.id),
         )
         session.add(signature)
         return signature

@@ -166,3 +166,15 @@ def add_advice(db: Db, job_id: uuid.UUID, text: str) -> AdviceNote:
         note = AdviceNote(job_id=job.id, text=body)
         session.add(note)
         return note
+
+
+def record_work_done(db: Db, job_id: uuid.UUID, text: str) -> Job:
+    """The repair actions taken, in the technician's words, as the slip prints them."""
+    body = validate.text("work_done", text, max_len=validate.LONG)
+    with db.begin() as session:
+        job = load_job(session, job_id)
+        ensure_editable(session, job)
+        to_on_site(job)
+        if job.work_done != body:
+            job.work_done = body
+        return job

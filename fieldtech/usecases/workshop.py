@@ -10,10 +10,9 @@ from typing import Protocol
 from fieldtech.domain.enums import DocumentKind, JobStatus, MovementKind, SignerRole
 from fieldtech.domain.errors import NotFoundError, ValidationError
 from fieldtech.models import ItemMovement, PickupReceipt, ReturnReceipt, Signature, utcnow
-from fieldtech.rules.signing import content_hash
 from fieldtech.usecases import device, validate
 from fieldtech.usecases.common import Db, load_job, move
-from fieldtech.usecases.signed_content import pickup_receipt_content, return_receipt_content
+from fieldtech.usecases.documents import pickup_receipt_hash, return_receipt_hash
 
 RETURN_WITHIN_WORKING_DAYS = 3
 
@@ -58,7 +57,7 @@ def take_item_back(
         )
         session.add(receipt)
         session.flush()
-        digest = content_hash(pickup_receipt_content(receipt))
+        digest = pickup_receipt_hash(session, receipt.id)
         for role, name in ((SignerRole.CUSTOMER, customer), (SignerRole.TECHNICIAN, technician)):
             session.add(
                 Signature(
@@ -111,7 +110,7 @@ def return_item(
                 revision=receipt.revision,
                 signer_role=SignerRole.CUSTOMER,
                 printed_name=customer,
-                content_hash=content_hash(return_receipt_content(receipt)),
+                content_hash=return_receipt_hash(session, receipt.id),
             )
         )
         session.add(ItemMovement(pickup_id=pickup.id, kind=MovementKind.RETURNED))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -42,59 +41,13 @@ def _sample(document: str, args: argparse.Namespace) -> Any:
     return sample.sample_return_receipt(company, signed)
 
 
-def _company_header() -> Any:
-    """The company block from the company settings (their defaults until the office sets them)."""
-    from fieldtech.company import CompanySettings
-    from fieldtech.documents.data import CompanyHeader
-
-    settings = CompanySettings()
-    return CompanyHeader(
-        name=settings.name,
-        address=settings.address,
-        phone=settings.phone,
-        logo_path=Path(settings.logo_path) if settings.logo_path else None,
-        currency=settings.currency,
-        time_zone=settings.timezone,
-    )
-
-
-def _warranty(job: Any) -> Any:
-    """Free or paid from the item's category warranty period, on the day of the visit."""
-    from fieldtech.documents.build import NO_WARRANTY
-    from fieldtech.documents.data import WarrantyInfo
-    from fieldtech.domain.errors import FieldTechError
-    from fieldtech.rules.warranty import warranty_status
-
-    item = job.item
-    if item is None or item.category is None:
-        return NO_WARRANTY
-    visit = job.visits[-1] if job.visits else None
-    on = visit.arrived_at.date() if visit and visit.arrived_at else dt.date.today()
-    try:
-        decision = warranty_status(item.purchase_date, item.category.warranty_months, on)
-    except FieldTechError:
-        return NO_WARRANTY
-    return WarrantyInfo(decision.in_warranty, decision.reason.value)
-
-
 def _from_job(document: str, args: argparse.Namespace) -> Any:
     from fieldtech.documents import build
-    from fieldtech.models import Job
+    from fieldtech.usecases.documents import document_for
     from ui.profile import open_session_for
 
-    company = _company_header()
     with open_session_for(args) as session:
-        job_id = build.job_id_for_ticket(session, args.job)
-        if document == "repair-slip":
-            job = session.get(Job, job_id)
-            return build.repair_slip_data(session, job_id, company, _warranty(job))
-        if document == "pickup-receipt":
-            return build.pickup_receipt_data(
-                session, build.latest_pickup_for_job(session, job_id), company
-            )
-        return build.return_receipt_data(
-            session, build.latest_return_for_job(session, job_id), company
-        )
+        return document_for(session, document, build.job_id_for_ticket(session, args.job))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,9 +12,8 @@ from fieldtech.domain.enums import DocumentKind, JobStatus, MovementKind, Signer
 from fieldtech.domain.errors import TransitionError, ValidationError
 from fieldtech.models import ItemMovement, Job, Signature
 from fieldtech.rules.calendar import WorkingCalendar
-from fieldtech.rules.signing import content_hash
 from fieldtech.usecases.common import Db
-from fieldtech.usecases.signed_content import pickup_receipt_content
+from fieldtech.usecases.documents import pickup_receipt_hash
 from fieldtech.usecases.visit import record_arrival
 from fieldtech.usecases.workshop import return_item, take_item_back
 from tests.factories import new_job
@@ -54,8 +53,7 @@ def test_take_item_back_numbers_receipt_offline_and_promises_three_working_days(
         assert [m.kind for m in moves] == [MovementKind.TAKEN]
         signatures = list(session.scalars(select(Signature)))
         assert {s.signer_role for s in signatures} == {SignerRole.CUSTOMER, SignerRole.TECHNICIAN}
-        stored = session.merge(receipt)
-        assert signatures[0].content_hash == content_hash(pickup_receipt_content(stored))  # type: ignore[arg-type]
+        assert signatures[0].content_hash == pickup_receipt_hash(session, receipt.id)  # type: ignore[attr-defined]
 
 
 def test_receipt_numbers_keep_counting_per_device(db: Db, technician: uuid.UUID) -> None:
