@@ -90,3 +90,11 @@ def ensure_demo_identity(session: Session) -> uuid.UUID:
     session.flush()
     set_identity(session, device_prefix="DEMQ", technician_id=tech.id)
     return tech.id
+
+
+def blocks_left(session: Session) -> dict[str, int]:
+    """Unused lent ticket numbers, by month: what the office is told when asked for more."""
+    left: dict[str, int] = {}
+    for block in session.scalars(select(TicketBlock)):
+        left[block.month] = left.get(block.month, 0) + max(0, block.last - block.next_number + 1)
+    return left

@@ -7,25 +7,31 @@ short anywhere resumes where it stopped: nothing is pushed twice as new, nothing
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from fieldtech import __version__
 from fieldtech.domain.enums import Side
 from fieldtech.models import ConflictEntry, LocalSetting, OutboxEntry
 from fieldtech.models.registry import MODELS
 from fieldtech.store.capture import CURSOR_SETTING, NO_CAPTURE
 from fieldtech.store.codec import encode_value
+from fieldtech.usecases import device
 from sync.client.apply import apply_rows, evict_job, local_versions, replace_bucket
 from sync.client.errors import SyncState, TransportError
 from sync.protocol.digest import digests
 from sync.protocol.schemas import (
     PROTOCOL_VERSION,
     Conflict,
+    HelloRequest,
+    HelloResponse,
     Mutation,
     PullRequest,
     PullResponse,
@@ -39,6 +45,8 @@ PUSH_BATCH = 200
 PULL_LIMIT = 1000
 ACKS_SETTING = "sync_acks"
 MAX_ROUNDS = 10_000
+LEND_BELOW = 5
+OFFICE_TIMEZONE = "Asia/Shanghai"
 
 
 class Transport(Protocol):
@@ -97,12 +105,40 @@ class SyncEngine:
     def sync(self) -> SyncReport:
         report = SyncReport()
         try:
+            self._hello_if_needed()
             self._push_all(report)
             self._pull_all(report)
         except TransportError as failure:
             report.state = failure.state
             report.message = failure.message
         return report
+
+    def hello(self) -> HelloResponse:
+        """Learn this laptop's identity and borrow ticket numbers; stored before returning."""
+        with self.sessions() as session:
+            left = device.blocks_left(session)
+        body = HelloRequest(protocol=PROTOCOL_VERSION, app_version=__version__, blocks_left=left)
+        answer = HelloResponse.model_validate(
+            self.transport.post("/api/v1/sync/hello", body.model_dump(mode="json"))
+        )
+        with self.sessions.begin() as session:
+            session.info[NO_CAPTURE] = True
+            device.set_identity(
+                session, device_prefix=answer.device_prefix, technician_id=answer.technician_id
+            )
+            for grant in answer.blocks:
+                device.lend_block(session, month=grant.month, first=grant.first, last=grant.last)
+        return answer
+
+    def _hello_if_needed(self) -> None:
+        """Only when the prefix is unknown or a month's lent numbers run low: no-op syncs stay
+        one request."""
+        with self.sessions() as session:
+            known = device.get_setting(session, device.DEVICE_PREFIX) is not None
+            left = device.blocks_left(session)
+        months = _months_ahead()
+        if not known or any(left.get(m, 0) < LEND_BELOW for m in months):
+            self.hello()
 
     def _push_all(self, report: SyncReport) -> None:
         for _ in range(MAX_ROUNDS):
@@ -221,6 +257,13 @@ class SyncEngine:
                     replace_bucket(session, theirs.bucket, fixed.rows)
                     self.fault_point("resync.apply")
                 report.resynced_buckets.append(theirs.bucket)
+
+
+def _months_ahead() -> list[str]:
+    """This month and the next, as the office counts them (China time unless told otherwise)."""
+    now = dt.datetime.now(ZoneInfo(OFFICE_TIMEZONE))
+    following = (now.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return [now.strftime("%Y%m"), following.strftime("%Y%m")]
 
 
 def _log_conflicts(session: Session, conflicts: list[Conflict]) -> None:

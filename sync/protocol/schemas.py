@@ -125,3 +125,27 @@ class ResyncResponse(Message):
     protocol: int
     bucket: int
     rows: list[RowState]
+
+
+class HelloRequest(Message):
+    """Sent at sign-in and whenever the laptop runs low on lent ticket numbers."""
+
+    protocol: int
+    app_version: str = Field(default="", max_length=64)
+    blocks_left: dict[str, int] = Field(
+        default_factory=dict, description="ticket numbers still unused, by month YYYYMM"
+    )
+
+
+class TicketBlockGrant(Message):
+    month: str = Field(pattern=r"^[0-9]{6}$")
+    first: int = Field(ge=1)
+    last: int = Field(ge=1)
+
+
+class HelloResponse(Message):
+    protocol: int
+    technician_id: uuid.UUID
+    device_prefix: str
+    blocks: list[TicketBlockGrant] = Field(default_factory=list)
+    server_time: dt.datetime

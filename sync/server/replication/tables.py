@@ -73,3 +73,29 @@ class DeviceJob(OfficeBase):
         ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True
     )
     job_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+
+
+class DevicePrefix(OfficeBase):
+    """The prefix that makes a laptop's receipt numbers unique without the network."""
+
+    __tablename__ = "device_prefixes"
+
+    device_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True
+    )
+    prefix: Mapped[str] = mapped_column(String(8), unique=True)
+
+
+class LentTicketBlock(OfficeBase):
+    """Ticket numbers lent to a laptop for one month, so a job opened offline is numbered at once."""
+
+    __tablename__ = "lent_ticket_blocks"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    device_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("devices.id", ondelete="CASCADE"), index=True
+    )
+    month: Mapped[str] = mapped_column(String(6))
+    first: Mapped[int]
+    last: Mapped[int]
+    lent_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

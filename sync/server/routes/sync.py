@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol.schemas import (
     SUPPORTED_VERSIONS,
+    HelloRequest,
+    HelloResponse,
     PullRequest,
     PullResponse,
     PushRequest,
@@ -18,6 +20,7 @@ from sync.protocol.schemas import (
 )
 from sync.server.auth import Principal
 from sync.server.deps import CurrentUser
+from sync.server.replication.identity import hello
 from sync.server.replication.pull import pull, resync
 from sync.server.replication.push import push
 from sync.server.replication.scope import DeviceContext
@@ -55,6 +58,14 @@ def _check_version(protocol: int) -> None:
             detail=f"protocol: version {protocol} is not spoken here (supported: {supported}); "
             "update the app",
         )
+
+
+@router.post("/hello", response_model=HelloResponse)
+def say_hello(body: HelloRequest, device: Device, request: Request) -> HelloResponse:
+    """Who this laptop is for: its technician, receipt prefix, and lent ticket numbers."""
+    _check_version(body.protocol)
+    timezone = request.app.state.settings.timezone
+    return hello(_sessions(request), device, body, timezone)
 
 
 @router.post("/push", response_model=PushResponse)

@@ -22,10 +22,11 @@ from fieldtech.store.capture import install_capture
 from fieldtech.store.engine import Store, open_store
 from fieldtech.usecases import device
 from sync.client.engine import SyncEngine
-from sync.protocol.schemas import PullRequest, PushRequest, ResyncRequest
+from sync.protocol.schemas import HelloRequest, PullRequest, PushRequest, ResyncRequest
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.models import OfficeBase
 from sync.server.replication.capture import CLOCK_ID, install_office_capture
+from sync.server.replication.identity import hello
 from sync.server.replication.pull import pull, resync
 from sync.server.replication.push import push
 from sync.server.replication.scope import DeviceContext
@@ -46,7 +47,14 @@ def office(tmp: Path) -> sessionmaker[Session]:
 
 
 Handler = Callable[[sessionmaker[Session], DeviceContext, Any], BaseModel]
+
+
+def _hello(sessions: sessionmaker[Session], ctx: DeviceContext, body: HelloRequest) -> BaseModel:
+    return hello(sessions, ctx, body, "Asia/Shanghai")
+
+
 ROUTES: dict[str, tuple[type[BaseModel], Handler]] = {
+    "/api/v1/sync/hello": (HelloRequest, _hello),
     "/api/v1/sync/push": (PushRequest, push),
     "/api/v1/sync/pull": (PullRequest, pull),
     "/api/v1/sync/resync": (ResyncRequest, resync),

@@ -210,3 +210,37 @@ def test_no_op_sync_is_one_request(world: tuple[sessionmaker[Session], Laptop, u
     laptop.transport.calls.clear()
     assert laptop.engine.sync().ok
     assert laptop.transport.calls == ["/api/v1/sync/pull"]
+
+
+def test_hello_lends_ticket_numbers_used_offline_and_never_issued_twice(
+    world: tuple[sessionmaker[Session], Laptop, uuid.UUID],
+) -> None:
+    from fieldtech.usecases import device
+    from fieldtech.usecases.visit import NewJob, open_job
+    from sync.server.tickets import reserve_numbers
+
+    sessions, laptop, tech = world
+    answer = laptop.engine.hello()
+    assert answer.technician_id == tech
+    assert len(answer.blocks) == 2  # this month and the next
+    with laptop.db() as session:
+        assert device.get_setting(session, device.DEVICE_PREFIX) == answer.device_prefix
+    assert laptop.engine.sync().ok  # brings the technician record the new job refers to
+    block = answer.blocks[0]
+    job = open_job(
+        laptop.db,
+        NewJob(
+            customer_name="Door Step",
+            phone="1",
+            address="x",
+            category="product_fault",
+            fault_description="no power",
+        ),
+        today=dt.date(int(block.month[:4]), int(block.month[4:]), 15),
+    )
+    assert job.ticket_number == f"{block.month}-{block.first:03d}"
+    with sessions.begin() as session:  # the office's next own number comes after the lent block
+        assert reserve_numbers(session, block.month).start == block.last + 1
+    assert laptop.engine.sync().ok
+    with sessions() as session:
+        assert session.get(Job, job.id) is not None
