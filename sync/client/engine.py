@@ -44,6 +44,7 @@ from sync.protocol.schemas import (
 PUSH_BATCH = 200
 PULL_LIMIT = 1000
 ACKS_SETTING = "sync_acks"
+SEQUENCE_SETTING = "sync_pull_sequence"
 MAX_ROUNDS = 10_000
 LEND_BELOW = 5
 OFFICE_TIMEZONE = "Asia/Shanghai"
@@ -202,9 +203,11 @@ class SyncEngine:
                 acks = json.loads(
                     _setting(session, ACKS_SETTING, '{"received": [], "evicted": []}')
                 )
+                sequence = int(_setting(session, SEQUENCE_SETTING, "0")) + 1
                 outbox_empty = session.scalar(select(OutboxEntry.seq).limit(1)) is None
             request = PullRequest(
                 protocol=PROTOCOL_VERSION,
+                sequence=sequence,
                 cursor=cursor,
                 limit=PULL_LIMIT,
                 received=acks["received"],
@@ -214,7 +217,7 @@ class SyncEngine:
             answer = PullResponse.model_validate(
                 self.transport.post("/api/v1/sync/pull", request.model_dump(mode="json"))
             )
-            more_acks = self._apply_pull(answer, report)
+            more_acks = self._apply_pull(answer, report, sequence)
             self.progress(
                 "pull", report.pulled, report.pulled + (PULL_LIMIT if answer.has_more else 0)
             )
@@ -224,7 +227,7 @@ class SyncEngine:
             if not answer.has_more and not more_acks:
                 return
 
-    def _apply_pull(self, answer: PullResponse, report: SyncReport) -> bool:
+    def _apply_pull(self, answer: PullResponse, report: SyncReport, sequence: int) -> bool:
         """Apply one page and its cursor in one transaction; True when acks wait to be sent."""
         with self.sessions.begin() as session:
             session.info[NO_CAPTURE] = True
@@ -238,6 +241,7 @@ class SyncEngine:
             acks = {"received": [str(j) for j in answer.jobs], "evicted": evicted}
             _put(session, ACKS_SETTING, json.dumps(acks))
             _put(session, CURSOR_SETTING, str(answer.cursor))
+            _put(session, SEQUENCE_SETTING, str(sequence))
             self.fault_point("pull.apply")
         return bool(answer.jobs or evicted)
 

@@ -73,6 +73,9 @@ class PushResponse(Message):
 
 class PullRequest(Message):
     protocol: int
+    sequence: int = Field(
+        default=0, ge=0, description="grows with every pull the device sends; orders the acks"
+    )
     cursor: int = Field(ge=0)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
     received: list[uuid.UUID] = Field(

@@ -7,8 +7,10 @@ import uuid
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from fieldtech.models import Job
 from sync.protocol.digest import bucket_for, digests
 from sync.protocol.schemas import (
+    GLOBAL_BUCKET,
     PROTOCOL_VERSION,
     BucketDigest,
     PullRequest,
@@ -27,11 +29,27 @@ from sync.server.replication.scope import (
     scope_jobs,
     visible,
 )
-from sync.server.replication.tables import ChangeLogEntry, DeviceJob, RecordMeta
+from sync.server.replication.tables import (
+    ChangeLogEntry,
+    DeviceJob,
+    DeviceSyncState,
+    RecordMeta,
+)
 
 
 def _acknowledge(session: Session, ctx: DeviceContext, request: PullRequest) -> None:
-    """Record what the device says it now holds (received whole) or dropped (evicted)."""
+    """Record what the device says it now holds (received whole) or dropped (evicted).
+
+    Only a request newer than every one seen before may change that record: an old pull that the
+    network delivers late must not re-add a job the laptop has since dropped.
+    """
+    state = session.get(DeviceSyncState, ctx.device_id)
+    if state is None:
+        state = DeviceSyncState(device_id=ctx.device_id, last_pull_sequence=-1)
+        session.add(state)
+    if request.sequence <= state.last_pull_sequence:
+        return
+    state.last_pull_sequence = request.sequence
     if request.evicted:
         session.execute(
             delete(DeviceJob).where(
@@ -121,5 +139,24 @@ def resync(
     """Every row of one bucket the device should hold: the repair for a digest mismatch."""
     with sessions.begin() as session:
         held = held_jobs(session, ctx.device_id)
-        rows = [s for s in should_hold(session, ctx, held) if bucket_for(s.scope) == request.bucket]
+        if request.bucket == GLOBAL_BUCKET:
+            rows = [s for s in should_hold(session, ctx, set()) if s.scope is None]
+        else:
+            everything = should_hold(session, ctx, held)
+            jobs = [j for j in held if bucket_for(j) == request.bucket]
+            # A job must never arrive without the customer and item it points at, whatever
+            # bucket those are in.
+            referred = {
+                rid
+                for pair in session.execute(
+                    select(Job.customer_id, Job.item_id).where(Job.id.in_(jobs))
+                )
+                for rid in pair
+            }
+            rows = [
+                s
+                for s in everything
+                if s.scope is not None
+                and (bucket_for(s.scope) == request.bucket or s.record_id in referred)
+            ]
         return ResyncResponse(protocol=PROTOCOL_VERSION, bucket=request.bucket, rows=rows)

@@ -99,3 +99,14 @@ class LentTicketBlock(OfficeBase):
     first: Mapped[int]
     last: Mapped[int]
     lent_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class DeviceSyncState(OfficeBase):
+    """Per device: the newest pull it sent, so a late, replayed request changes nothing."""
+
+    __tablename__ = "device_sync_state"
+
+    device_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True
+    )
+    last_pull_sequence: Mapped[int] = mapped_column(BigInteger, default=-1)

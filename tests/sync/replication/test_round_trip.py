@@ -244,3 +244,34 @@ def test_hello_lends_ticket_numbers_used_offline_and_never_issued_twice(
     assert laptop.engine.sync().ok
     with sessions() as session:
         assert session.get(Job, job.id) is not None
+
+
+def test_late_replay_of_an_old_pull_does_not_make_the_office_think_a_job_is_held(
+    world: tuple[sessionmaker[Session], Laptop, uuid.UUID],
+) -> None:
+    sessions, laptop, tech = world
+    job_id = office_job(sessions, tech)
+    sent: list[dict[str, object]] = []
+    real_post = laptop.transport.post
+
+    def recording(path: str, body: dict[str, object]) -> dict[str, object]:
+        sent.append(body)
+        return real_post(path, body)  # type: ignore[arg-type]
+
+    laptop.engine.transport = type("T", (), {"post": staticmethod(recording)})()
+    assert laptop.engine.sync().ok
+    assert laptop.engine.sync().ok
+    ack = next(b for b in sent if str(job_id) in b.get("received", []))  # type: ignore[operator]
+    other = add_technician(sessions, "wang.lei")
+    with sessions.begin() as session:
+        session.get(Job, job_id).technician_id = other  # type: ignore[union-attr]
+    assert laptop.engine.sync().evicted == 1
+    assert laptop.engine.sync().ok  # the eviction is acknowledged
+    real_post("/api/v1/sync/pull", ack)  # the network delivers the old request late
+    with sessions.begin() as session:
+        session.get(Job, job_id).technician_id = tech  # type: ignore[union-attr]
+    assert laptop.engine.sync().ok
+    with laptop.db() as session:
+        job = session.get(Job, job_id)
+        assert job is not None
+        assert session.get(Customer, job.customer_id) is not None
