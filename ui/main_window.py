@@ -117,7 +117,6 @@ class MainWindow(QMainWindow):
             self.resize(DEFAULT_SIZE)
         self.restoreState(settings.window_state)
         self.today.reload()
-        self.all_jobs.reload()
         self.refresh_sync_status()
         if settings.last_job_id:
             try:
@@ -196,8 +195,8 @@ class MainWindow(QMainWindow):
 
     def _job_opened(self, job_id: uuid.UUID) -> None:
         self._job_changed(job_id)
-        self.today.reload()
-        self.all_jobs.reload()
+        self.today.reload_if_shown()
+        self.all_jobs.reload_if_shown()
         self.open_job(job_id)
 
     def _job_changed(self, _: uuid.UUID) -> None:

@@ -76,6 +76,9 @@ def test_window_today_and_all_jobs_listed(
     job = new_job(store.sessions)
     main = MainWindow(store, runner, settings, translations)
     qtbot.addWidget(main)
+    main.show()
+    assert not main.all_jobs.loaded
+    main.tabs.setCurrentWidget(main.all_jobs)
     assert main.all_jobs.model.rowCount() == 1
     assert main.all_jobs.model.job_id(0) == job
     assert main.tabs.tabText(0) == "Today"
@@ -222,6 +225,8 @@ def test_window_ctrl_n_opens_job_with_ticket_from_lent_block(
     assert detail is not None
     assert detail.customer_name == "Maria Rossi"
     assert detail.ticket == "202611-001"
+    qtbot.keyClick(window.job_screen, Qt.Key.Key_Escape)
+    window.tabs.setCurrentWidget(window.all_jobs)
     assert window.all_jobs.model.rowCount() == 1
 
 

@@ -14,7 +14,7 @@ from fieldtech.usecases.visit import add_advice
 from ui import labels
 from ui.job.data import JobDetail
 from ui.tasks import TaskRunner
-from ui.theme import set_tone
+from ui.theme import MessageLabel, set_tone
 
 
 class AdvicePanel(QGroupBox):
@@ -33,8 +33,7 @@ class AdvicePanel(QGroupBox):
         self.text.setFixedHeight(70)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self._add)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = MessageLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.notes)
         layout.addWidget(self.text)

@@ -27,7 +27,7 @@ from fieldtech.usecases.visit import record_diagnosis
 from ui import labels
 from ui.job.data import JobDetail
 from ui.tasks import TaskRunner
-from ui.theme import set_tone
+from ui.theme import MessageLabel, set_tone
 
 AUTOSAVE_MS = 600
 
@@ -48,9 +48,8 @@ class DiagnosisForm(QGroupBox):
         for box in (self.symptoms, self.cause, self.checks):
             box.setTabChangesFocus(True)
             box.setFixedHeight(84)
-        self.state = QLabel()
+        self.state = MessageLabel()
         self.state.setObjectName("savedText")
-        self.state.setWordWrap(True)
         self._captions = [QLabel() for _ in range(4)]
         form = QFormLayout(self)
         for caption, field in zip(self._captions, self._fields(), strict=True):

@@ -23,7 +23,7 @@ from fieldtech.usecases.money import add_charge, take_payment
 from ui import labels
 from ui.job.data import JobDetail
 from ui.tasks import TaskRunner
-from ui.theme import set_tone
+from ui.theme import MessageLabel, set_tone
 
 
 class MoneyPanel(QGroupBox):
@@ -52,8 +52,7 @@ class MoneyPanel(QGroupBox):
         self.pay_button = QPushButton()
         self.pay_button.setProperty("primary", True)
         self.pay_button.clicked.connect(self._take_payment)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = MessageLabel()
         grid = QGridLayout(self)
         grid.addWidget(self.lines, 0, 0, 1, 4)
         grid.addWidget(self.kind, 1, 0)

@@ -26,7 +26,7 @@ from fieldtech.usecases.parts import PartOutcome, use_part
 from ui import labels
 from ui.job.data import JobDetail, StockLine, van_stock
 from ui.tasks import TaskRunner
-from ui.theme import set_tone
+from ui.theme import MessageLabel, set_tone
 
 
 class PartsPanel(QGroupBox):
@@ -49,10 +49,9 @@ class PartsPanel(QGroupBox):
         self.serial_removed = QLineEdit()
         self.serial_fitted = QLineEdit()
         self.price = QLineEdit()
-        self.stock_hint = QLabel()
+        self.stock_hint = MessageLabel()
         self.stock_hint.setObjectName("hintText")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = MessageLabel()
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add)
         self._captions = [QLabel() for _ in range(5)]

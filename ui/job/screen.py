@@ -34,7 +34,7 @@ from ui.job.diagnosis import DiagnosisForm
 from ui.job.money import MoneyPanel
 from ui.job.parts import PartsPanel
 from ui.tasks import TaskRunner
-from ui.theme import set_tone
+from ui.theme import MessageLabel, set_tone
 
 
 class JobScreen(QWidget):
@@ -71,8 +71,7 @@ class JobScreen(QWidget):
         self.frozen_banner.setObjectName("frozenBanner")
         self.frozen_banner.setWordWrap(True)
         self.frozen_banner.hide()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = MessageLabel()
 
         self.customer = CustomerCard()
         self.diagnosis = DiagnosisForm(db, runner)

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -60,6 +61,8 @@ class JobListView(QWidget):
         self._runner = runner
         self._today = today
         self._query_serial = 0
+        self.loaded = False
+        """Ids were asked for at least once: "All jobs" reads its 50,000 ids only when first shown."""
         columns: Sequence[Column] = TODAY_COLUMNS if today else ALL_COLUMNS
         self.model = JobTableModel(db, runner, columns, self)
 
@@ -127,6 +130,7 @@ class JobListView(QWidget):
     def reload(self) -> None:
         """Read the ids again (after a search edit, a filter change or a saved change)."""
         self._search_timer.stop()
+        self.loaded = True
         self._query_serial += 1
         serial = self._query_serial
         if self._today:
@@ -147,6 +151,16 @@ class JobListView(QWidget):
                 status,
                 on_done=lambda ids: self._show(serial, ids),
             )
+
+    def reload_if_shown(self) -> None:
+        """Re-read the ids if this list was ever shown (after a job was added)."""
+        if self.loaded:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's API)
+        if not self.loaded:
+            self.reload()
+        super().showEvent(event)
 
     def refresh_rows(self) -> None:
         """Re-read the rows on screen without moving (after a job was edited)."""
