@@ -12,6 +12,7 @@ from sync.server import errors
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.limits import BodyLimitMiddleware
 from sync.server.routes import (
+    customers,
     devices,
     health,
     jobs,
@@ -30,7 +31,7 @@ API_PREFIX = "/api/v1"
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
-    for module in (session, devices, users, technicians, jobs):
+    for module in (session, devices, users, technicians, customers, jobs):
         router.include_router(module.router)
     return router
 

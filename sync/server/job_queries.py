@@ -77,14 +77,14 @@ def _day_start(day: dt.date, timezone: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), ZoneInfo(timezone)).astimezone(dt.UTC)
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def filtered(who: Principal, where: JobFilter, timezone: str) -> Select[Job]:
     statement = visible_to(select(Job).join(Job.customer).outerjoin(Job.item), who)
     if where.q:
-        pattern = f"%{_escape_like(where.q.strip().lower())}%"
+        pattern = f"%{escape_like(where.q.strip().lower())}%"
         statement = statement.where(
             or_(
                 *(

@@ -105,6 +105,11 @@ class ItemPublic(BaseModel):
     purchase_date: dt.date | None
 
 
+class CustomerFound(BaseModel):
+    customer: CustomerPublic
+    items: list[ItemPublic]
+
+
 class JobPublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

@@ -128,3 +128,19 @@ def test_create_job_is_audited_with_ticket(client: TestClient, office: dict[str,
     assert [(a["action"], a["username"]) for a in audit] == [("job.create", "office1")]
     assert audit[0]["changes"]["ticket_number"] == job["ticket_number"]
     assert "front desk" in audit[0]["client"]
+
+
+def test_customer_search_finds_caller_by_name_or_phone_digits(
+    client: TestClient, office: dict[str, str]
+) -> None:
+    client.post("/api/v1/jobs", json=intake(), headers=office)
+    other = intake(customer={"name": "Bob_Li", "phone": "021-555 0000"}, item=None)
+    client.post("/api/v1/jobs", json=other, headers=office)
+    by_name = client.get("/api/v1/customers", params={"q": "王"}, headers=office)
+    assert by_name.status_code == 422  # one character is too little to search on
+    by_phone = client.get("/api/v1/customers", params={"q": "1380000"}, headers=office).json()
+    assert [found["customer"]["name"] for found in by_phone] == ["王芳"]
+    assert by_phone[0]["items"][0]["serial"] == "SN123"
+    wildcard = client.get("/api/v1/customers", params={"q": "o%l"}, headers=office).json()
+    assert wildcard == []
+    assert client.get("/api/v1/customers", params={"q": "bob_"}, headers=office).json()
