@@ -36,6 +36,15 @@ from ui.job.parts import PartsPanel
 from ui.tasks import TaskRunner
 from ui.theme import MessageLabel, set_tone
 
+STATUS_TONES = {
+    JobStatus.SIGNED: "done",
+    JobStatus.CLOSED: "done",
+    JobStatus.AWAITING_SIGNATURE: "waiting",
+    JobStatus.ITEM_IN_WORKSHOP: "waiting",
+    JobStatus.CANCELLED: "off",
+}
+"""The status chip's colour (light-theme stylesheet); every other status is "active" (blue)."""
+
 
 class JobScreen(QWidget):
     back_requested = Signal()
@@ -162,6 +171,9 @@ class JobScreen(QWidget):
         self.detail = detail
         self.title.setText(self.tr("Job %1").replace("%1", detail.ticket))
         self.status.setText(labels.status_text(detail.status))
+        self.status.setProperty("tone", STATUS_TONES.get(detail.status, "active"))
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
         times = []
         if detail.arrived_at:
             times.append(self.tr("Arrived %1").replace("%1", labels.local_time(detail.arrived_at)))
