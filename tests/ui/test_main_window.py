@@ -268,3 +268,22 @@ def test_window_touch_targets_at_least_40_px(
         assert window.today.table.verticalHeader().defaultSectionSize() >= 40
     finally:
         qapp.setStyleSheet("")
+
+
+def test_window_tab_moves_search_filter_table_and_through_diagnosis(
+    qtbot: QtBot, store: Store, technician: uuid.UUID, window: MainWindow
+) -> None:
+    window.activateWindow()
+    window.focus_search()
+    qtbot.waitUntil(window.all_jobs.search.hasFocus, timeout=1000)
+    qtbot.keyClick(window.all_jobs.search, Qt.Key.Key_Tab)
+    assert window.all_jobs.status_filter.hasFocus()
+    qtbot.keyClick(window.all_jobs.status_filter, Qt.Key.Key_Tab)
+    assert window.all_jobs.table.hasFocus()
+    window.open_job(new_job(store.sessions))
+    diagnosis = window.job_screen.diagnosis
+    diagnosis.symptoms.setFocus()
+    qtbot.waitUntil(diagnosis.symptoms.hasFocus, timeout=1000)
+    for field in (diagnosis.cause, diagnosis.fault_code, diagnosis.checks):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert field.hasFocus()
