@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 
 from fieldtech.domain.errors import FieldTechError
-from ui.commands import dev, render, store
+from ui.commands import dev, render, store, sync
 
-COMMANDS = (dev, render, store)
+COMMANDS = (dev, render, store, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -61,18 +61,19 @@ class HttpTransport:
             ) from None
         except requests.RequestException as failure:
             raise TransportError(SyncState.UNREACHABLE, f"the request failed: {failure}") from None
-        return _answer(response)
+        return answer_of(response)
 
 
-def _detail(response: requests.Response) -> str:
+def _detail(response: Any) -> str:
     try:
         detail = response.json().get("detail", "")
     except ValueError:
-        return response.text[:200]
+        return str(response.text)[:200]
     return detail if isinstance(detail, str) else json.dumps(detail)[:300]
 
 
-def _answer(response: requests.Response) -> dict[str, Any]:
+def answer_of(response: Any) -> dict[str, Any]:
+    """The decoded body of an office answer, or the TransportError that describes the failure."""
     status = response.status_code
     if status == 401:
         if response.headers.get(WIPE_HEADER) == "1":

@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from fieldtech.models import utcnow
 from fieldtech.rules.numbering import generate_device_prefix
@@ -40,27 +40,26 @@ def _months(now: dt.datetime, timezone: str) -> list[str]:
 
 
 def hello(
-    sessions: sessionmaker[Session], ctx: DeviceContext, request: HelloRequest, timezone: str
+    session: Session, ctx: DeviceContext, request: HelloRequest, timezone: str
 ) -> HelloResponse:
-    """Lend blocks for this month and next wherever the laptop runs low."""
+    """Lend blocks for this month and next wherever the laptop runs low (caller commits)."""
     now = utcnow()
-    with sessions.begin() as session:
-        prefix = _prefix(session, ctx)
-        grants = []
-        for month in _months(now, timezone):
-            if request.blocks_left.get(month, 0) >= LEND_BELOW:
-                continue
-            numbers = reserve_numbers(session, month, BLOCK_SIZE)
-            session.add(
-                LentTicketBlock(
-                    device_id=ctx.device_id, month=month, first=numbers.start, last=numbers[-1]
-                )
+    prefix = _prefix(session, ctx)
+    grants = []
+    for month in _months(now, timezone):
+        if request.blocks_left.get(month, 0) >= LEND_BELOW:
+            continue
+        numbers = reserve_numbers(session, month, BLOCK_SIZE)
+        session.add(
+            LentTicketBlock(
+                device_id=ctx.device_id, month=month, first=numbers.start, last=numbers[-1]
             )
-            grants.append(TicketBlockGrant(month=month, first=numbers.start, last=numbers[-1]))
-        return HelloResponse(
-            protocol=PROTOCOL_VERSION,
-            technician_id=ctx.technician_id,
-            device_prefix=prefix,
-            blocks=grants,
-            server_time=now,
         )
+        grants.append(TicketBlockGrant(month=month, first=numbers.start, last=numbers[-1]))
+    return HelloResponse(
+        protocol=PROTOCOL_VERSION,
+        technician_id=ctx.technician_id,
+        device_prefix=prefix,
+        blocks=grants,
+        server_time=now,
+    )

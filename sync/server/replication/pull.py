@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from fieldtech.models import Job
 from sync.protocol.digest import bucket_for, digests
@@ -78,85 +78,82 @@ def should_hold(session: Session, ctx: DeviceContext, jobs: set[uuid.UUID]) -> l
     return [s for s in _states(session, ids) if s.fields is not None]
 
 
-def pull(sessions: sessionmaker[Session], ctx: DeviceContext, request: PullRequest) -> PullResponse:
-    with sessions.begin() as session:
-        _acknowledge(session, ctx, request)
-        scope = scope_jobs(session, ctx.technician_id)
-        held = held_jobs(session, ctx.device_id)
-        limit = request.limit
-        entries = list(
-            session.execute(
-                select(ChangeLogEntry.seq, ChangeLogEntry.table_name, ChangeLogEntry.record_id)
-                .where(ChangeLogEntry.seq > request.cursor)
-                .order_by(ChangeLogEntry.seq)
-                .limit(limit + 1)
-            )
+def pull(session: Session, ctx: DeviceContext, request: PullRequest) -> PullResponse:
+    """One page, inside the caller's transaction (the acks it records need a commit)."""
+    _acknowledge(session, ctx, request)
+    scope = scope_jobs(session, ctx.technician_id)
+    held = held_jobs(session, ctx.device_id)
+    limit = request.limit
+    entries = list(
+        session.execute(
+            select(ChangeLogEntry.seq, ChangeLogEntry.table_name, ChangeLogEntry.record_id)
+            .where(ChangeLogEntry.seq > request.cursor)
+            .order_by(ChangeLogEntry.seq)
+            .limit(limit + 1)
         )
-        more_log = len(entries) > limit
-        entries = entries[:limit]
-        cursor = entries[-1].seq if entries else request.cursor
-        latest: dict[uuid.UUID, str] = {}
-        for entry in entries:
-            latest.pop(entry.record_id, None)
-            latest[entry.record_id] = entry.table_name
-        rows: list[RowState] = []
-        if request.cursor == 0 and not held:
-            rows.extend(_states(session, list(global_record_ids(session, ctx))))
-        for record_id, table in latest.items():
-            meta = session.get(RecordMeta, record_id)
-            if meta is not None and visible(session, ctx, table, meta, scope):
-                state = row_state(session, table, record_id)
-                if state is not None:
-                    rows.append(state)
-        missing = sorted(scope - held)
-        sent_jobs: list[uuid.UUID] = []
-        for job_id in missing:
-            if len(rows) >= limit and sent_jobs:
-                break
-            rows.extend(_states(session, list(job_record_ids(session, [job_id]))))
-            sent_jobs.append(job_id)
-        evict = sorted(held - scope)
-        has_more = more_log or len(sent_jobs) < len(missing)
-        quiet = not has_more and not sent_jobs and not evict
-        return PullResponse(
-            protocol=PROTOCOL_VERSION,
-            rows=rows,
-            jobs=sent_jobs,
-            evict_jobs=evict,
-            cursor=cursor,
-            has_more=has_more,
-            digests=_digests(session, ctx, held) if request.want_digest and quiet else None,
-        )
+    )
+    more_log = len(entries) > limit
+    entries = entries[:limit]
+    cursor = entries[-1].seq if entries else request.cursor
+    latest: dict[uuid.UUID, str] = {}
+    for entry in entries:
+        latest.pop(entry.record_id, None)
+        latest[entry.record_id] = entry.table_name
+    rows: list[RowState] = []
+    if request.cursor == 0 and not held:
+        rows.extend(_states(session, list(global_record_ids(session, ctx))))
+    for record_id, table in latest.items():
+        meta = session.get(RecordMeta, record_id)
+        if meta is not None and visible(session, ctx, table, meta, scope):
+            state = row_state(session, table, record_id)
+            if state is not None:
+                rows.append(state)
+    missing = sorted(scope - held)
+    sent_jobs: list[uuid.UUID] = []
+    for job_id in missing:
+        if len(rows) >= limit and sent_jobs:
+            break
+        rows.extend(_states(session, list(job_record_ids(session, [job_id]))))
+        sent_jobs.append(job_id)
+    evict = sorted(held - scope)
+    has_more = more_log or len(sent_jobs) < len(missing)
+    quiet = not has_more and not sent_jobs and not evict
+    return PullResponse(
+        protocol=PROTOCOL_VERSION,
+        rows=rows,
+        jobs=sent_jobs,
+        evict_jobs=evict,
+        cursor=cursor,
+        has_more=has_more,
+        digests=_digests(session, ctx, held) if request.want_digest and quiet else None,
+    )
 
 
 def _digests(session: Session, ctx: DeviceContext, held: set[uuid.UUID]) -> list[BucketDigest]:
     return digests(held_versions(session, ctx, held))
 
 
-def resync(
-    sessions: sessionmaker[Session], ctx: DeviceContext, request: ResyncRequest
-) -> ResyncResponse:
+def resync(session: Session, ctx: DeviceContext, request: ResyncRequest) -> ResyncResponse:
     """Every row of one bucket the device should hold: the repair for a digest mismatch."""
-    with sessions.begin() as session:
-        held = held_jobs(session, ctx.device_id)
-        if request.bucket == GLOBAL_BUCKET:
-            rows = [s for s in should_hold(session, ctx, set()) if s.scope is None]
-        else:
-            everything = should_hold(session, ctx, held)
-            jobs = [j for j in held if bucket_for(j) == request.bucket]
-            # A job must never arrive without the customer and item it points at, whatever
-            # bucket those are in.
-            referred = {
-                rid
-                for pair in session.execute(
-                    select(Job.customer_id, Job.item_id).where(Job.id.in_(jobs))
-                )
-                for rid in pair
-            }
-            rows = [
-                s
-                for s in everything
-                if s.scope is not None
-                and (bucket_for(s.scope) == request.bucket or s.record_id in referred)
-            ]
-        return ResyncResponse(protocol=PROTOCOL_VERSION, bucket=request.bucket, rows=rows)
+    held = held_jobs(session, ctx.device_id)
+    if request.bucket == GLOBAL_BUCKET:
+        rows = [s for s in should_hold(session, ctx, set()) if s.scope is None]
+    else:
+        everything = should_hold(session, ctx, held)
+        jobs = [j for j in held if bucket_for(j) == request.bucket]
+        # A job must never arrive without the customer and item it points at, whatever
+        # bucket those are in.
+        referred = {
+            rid
+            for pair in session.execute(
+                select(Job.customer_id, Job.item_id).where(Job.id.in_(jobs))
+            )
+            for rid in pair
+        }
+        rows = [
+            s
+            for s in everything
+            if s.scope is not None
+            and (bucket_for(s.scope) == request.bucket or s.record_id in referred)
+        ]
+    return ResyncResponse(protocol=PROTOCOL_VERSION, bucket=request.bucket, rows=rows)

@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import exc, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from fieldtech.domain.enums import DocumentKind, Side, SignerRole
 from fieldtech.models import ConflictEntry, Job, Signature
@@ -243,11 +243,13 @@ def _apply_one(session: Session, ctx: DeviceContext, m: Mutation) -> MutationRes
     )
 
 
-def push(sessions: sessionmaker[Session], ctx: DeviceContext, request: PushRequest) -> PushResponse:
+def push(session: Session, ctx: DeviceContext, request: PushRequest) -> PushResponse:
+    """Apply a batch inside the caller's transaction; the caller commits."""
     results = []
-    with sessions.begin() as session:
-        session.info[SIDE] = "technician"
-        session.info[TECHNICIAN] = ctx.technician_id
+    side, technician = session.info.get(SIDE), session.info.get(TECHNICIAN)
+    session.info[SIDE] = "technician"
+    session.info[TECHNICIAN] = ctx.technician_id
+    try:
         next_seqs(session.connection(), 0)
         for m in request.mutations:
             done = session.get(AppliedMutation, m.mutation_id)
@@ -265,4 +267,6 @@ def push(sessions: sessionmaker[Session], ctx: DeviceContext, request: PushReque
             )
             session.flush()
             results.append(result)
+    finally:
+        session.info[SIDE], session.info[TECHNICIAN] = side, technician
     return PushResponse(protocol=PROTOCOL_VERSION, results=results)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request, status
-from sqlalchemy.orm import Session, sessionmaker
+from fastapi import APIRouter, Depends, HTTPException, status
 
 from sync.protocol.schemas import (
     SUPPORTED_VERSIONS,
@@ -18,8 +17,7 @@ from sync.protocol.schemas import (
     ResyncRequest,
     ResyncResponse,
 )
-from sync.server.auth import Principal
-from sync.server.deps import CurrentUser
+from sync.server.deps import CurrentUser, SessionDep, SettingsDep
 from sync.server.replication.identity import hello
 from sync.server.replication.pull import pull, resync
 from sync.server.replication.push import push
@@ -45,11 +43,6 @@ def device_context(principal: CurrentUser) -> DeviceContext:
 Device = Annotated[DeviceContext, Depends(device_context)]
 
 
-def _sessions(request: Request) -> sessionmaker[Session]:
-    factory: sessionmaker[Session] = request.app.state.sync_sessionmaker
-    return factory
-
-
 def _check_version(protocol: int) -> None:
     if protocol not in SUPPORTED_VERSIONS:
         supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
@@ -61,32 +54,38 @@ def _check_version(protocol: int) -> None:
 
 
 @router.post("/hello", response_model=HelloResponse)
-def say_hello(body: HelloRequest, device: Device, request: Request) -> HelloResponse:
+def say_hello(
+    body: HelloRequest, device: Device, session: SessionDep, settings: SettingsDep
+) -> HelloResponse:
     """Who this laptop is for: its technician, receipt prefix, and lent ticket numbers."""
     _check_version(body.protocol)
-    timezone = request.app.state.settings.timezone
-    return hello(_sessions(request), device, body, timezone)
+    answer = hello(session, device, body, settings.timezone)
+    session.commit()
+    return answer
 
 
 @router.post("/push", response_model=PushResponse)
-def push_changes(body: PushRequest, device: Device, request: Request) -> PushResponse:
+def push_changes(body: PushRequest, device: Device, session: SessionDep) -> PushResponse:
     """Apply the laptop's captured changes, each exactly once; refusals are answered, not raised."""
     _check_version(body.protocol)
-    return push(_sessions(request), device, body)
+    answer = push(session, device, body)
+    session.commit()
+    return answer
 
 
 @router.post("/pull", response_model=PullResponse)
-def pull_changes(body: PullRequest, device: Device, request: Request) -> PullResponse:
+def pull_changes(body: PullRequest, device: Device, session: SessionDep) -> PullResponse:
     """Rows changed after the cursor, whole jobs newly assigned, jobs to drop, digests."""
     _check_version(body.protocol)
-    return pull(_sessions(request), device, body)
+    answer = pull(session, device, body)
+    session.commit()
+    return answer
 
 
 @router.post("/resync", response_model=ResyncResponse)
-def resync_bucket(body: ResyncRequest, device: Device, request: Request) -> ResyncResponse:
+def resync_bucket(body: ResyncRequest, device: Device, session: SessionDep) -> ResyncResponse:
     """Every row of one digest bucket: the repair after a digest mismatch."""
     _check_version(body.protocol)
-    return resync(_sessions(request), device, body)
-
-
-__all__ = ["Principal", "router"]
+    answer = resync(session, device, body)
+    session.rollback()
+    return answer

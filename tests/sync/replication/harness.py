@@ -46,11 +46,11 @@ def office(tmp: Path) -> sessionmaker[Session]:
     return sessions
 
 
-Handler = Callable[[sessionmaker[Session], DeviceContext, Any], BaseModel]
+Handler = Callable[[Session, DeviceContext, Any], BaseModel]
 
 
-def _hello(sessions: sessionmaker[Session], ctx: DeviceContext, body: HelloRequest) -> BaseModel:
-    return hello(sessions, ctx, body, "Asia/Shanghai")
+def _hello(session: Session, ctx: DeviceContext, body: HelloRequest) -> BaseModel:
+    return hello(session, ctx, body, "Asia/Shanghai")
 
 
 ROUTES: dict[str, tuple[type[BaseModel], Handler]] = {
@@ -73,7 +73,8 @@ class Loopback:
         self.calls.append(path)
         schema, handler = ROUTES[path]
         request = schema.model_validate_json(json.dumps(body))
-        answer = handler(self.sessions, self.ctx, request)
+        with self.sessions.begin() as session:
+            answer = handler(session, self.ctx, request)
         loaded: dict[str, Any] = json.loads(answer.model_dump_json())
         return loaded
 
