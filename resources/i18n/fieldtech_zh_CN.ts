@@ -3,17 +3,17 @@
 <context>
     <name>AdvicePanel</name>
     <message>
-        <location filename="../../ui/job/advice.py" line="62" />
+        <location filename="../../ui/job/advice.py" line="61" />
         <source>Advice to the customer</source>
         <translation>给客户的建议</translation>
     </message>
     <message>
-        <location filename="../../ui/job/advice.py" line="63" />
+        <location filename="../../ui/job/advice.py" line="62" />
         <source>What you explained about the repair and use</source>
         <translation>您向客户说明的维修情况和使用建议</translation>
     </message>
     <message>
-        <location filename="../../ui/job/advice.py" line="64" />
+        <location filename="../../ui/job/advice.py" line="63" />
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
@@ -89,62 +89,67 @@
 <context>
     <name>DiagnosisForm</name>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="102" />
+        <location filename="../../ui/job/diagnosis.py" line="107" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="129" />
+        <location filename="../../ui/job/diagnosis.py" line="156" />
+        <source>Restored what was typed before the app closed.</source>
+        <translation>已恢复应用关闭前输入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/diagnosis.py" line="159" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="131" />
+        <location filename="../../ui/job/diagnosis.py" line="161" />
         <source>S&amp;ymptoms</source>
         <translation>故障现象(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="132" />
+        <location filename="../../ui/job/diagnosis.py" line="162" />
         <source>&amp;Cause</source>
         <translation>原因(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="133" />
+        <location filename="../../ui/job/diagnosis.py" line="163" />
         <source>Fault c&amp;ode</source>
         <translation>故障代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="134" />
+        <location filename="../../ui/job/diagnosis.py" line="164" />
         <source>C&amp;hecks done</source>
         <translation>已做检查(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="138" />
+        <location filename="../../ui/job/diagnosis.py" line="168" />
         <source>What the customer and you saw</source>
         <translation>客户和您看到的情况</translation>
     </message>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="139" />
+        <location filename="../../ui/job/diagnosis.py" line="169" />
         <source>What caused it</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="140" />
+        <location filename="../../ui/job/diagnosis.py" line="170" />
         <source>For example E21</source>
         <translation>例如 E21</translation>
     </message>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="141" />
+        <location filename="../../ui/job/diagnosis.py" line="171" />
         <source>What you checked</source>
         <translation>您检查了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="142" />
+        <location filename="../../ui/job/diagnosis.py" line="172" />
         <source>Saved as you type</source>
         <translation>输入即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/job/diagnosis.py" line="153" />
+        <location filename="../../ui/job/diagnosis.py" line="185" />
         <source>All changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
@@ -152,47 +157,47 @@
 <context>
     <name>JobListView</name>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="166" />
+        <location filename="../../ui/jobs/list_view.py" line="180" />
         <source>Search by ticket, name, phone, serial or model  (Ctrl+F)</source>
         <translation>按工单号、姓名、电话、序列号或型号搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="168" />
+        <location filename="../../ui/jobs/list_view.py" line="182" />
         <source>Search jobs</source>
         <translation>搜索工单</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="169" />
+        <location filename="../../ui/jobs/list_view.py" line="183" />
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="172" />
+        <location filename="../../ui/jobs/list_view.py" line="186" />
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="174" />
+        <location filename="../../ui/jobs/list_view.py" line="188" />
         <source>No appointments today.</source>
         <translation>今天没有预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="176" />
+        <location filename="../../ui/jobs/list_view.py" line="190" />
         <source>No job matches this search.</source>
         <translation>没有符合搜索条件的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="194" />
+        <location filename="../../ui/jobs/list_view.py" line="208" />
         <source>Appointments today: %1</source>
         <translation>今日预约：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="196" />
+        <location filename="../../ui/jobs/list_view.py" line="210" />
         <source>Jobs: %1</source>
         <translation>工单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="198" />
+        <location filename="../../ui/jobs/list_view.py" line="212" />
         <source>First %1 matches: type more to narrow</source>
         <translation>前 %1 条结果：请输入更多内容以缩小范围</translation>
     </message>
@@ -200,47 +205,47 @@
 <context>
     <name>JobScreen</name>
     <message>
-        <location filename="../../ui/job/screen.py" line="136" />
+        <location filename="../../ui/job/screen.py" line="146" />
         <source>← Jobs</source>
         <translation>← 工单</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="137" />
+        <location filename="../../ui/job/screen.py" line="147" />
         <source>Back to the job lists (Esc)</source>
         <translation>返回工单列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="138" />
+        <location filename="../../ui/job/screen.py" line="148" />
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="139" />
+        <location filename="../../ui/job/screen.py" line="149" />
         <source>Left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="140" />
+        <location filename="../../ui/job/screen.py" line="150" />
         <source>Start new revision</source>
         <translation>开始新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="143" />
+        <location filename="../../ui/job/screen.py" line="153" />
         <source>The customer signed this job. It is read-only; to change it, start a new revision, which needs a new signature.</source>
         <translation>客户已签署此工单，现为只读；如需修改，请开始新版本，新版本需要客户重新签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="162" />
+        <location filename="../../ui/job/screen.py" line="172" />
         <source>Job %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="166" />
+        <location filename="../../ui/job/screen.py" line="179" />
         <source>Arrived %1</source>
         <translation>到达 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="168" />
+        <location filename="../../ui/job/screen.py" line="181" />
         <source>Left %1</source>
         <translation>离开 %1</translation>
     </message>
@@ -573,62 +578,62 @@
 <context>
     <name>MoneyPanel</name>
     <message>
-        <location filename="../../ui/job/money.py" line="88" />
+        <location filename="../../ui/job/money.py" line="87" />
         <source>Charges and payment</source>
         <translation>费用与收款</translation>
     </message>
     <message>
-        <location filename="../../ui/job/money.py" line="93" />
+        <location filename="../../ui/job/money.py" line="92" />
         <source>Charge kind</source>
         <translation>费用类型</translation>
     </message>
     <message>
-        <location filename="../../ui/job/money.py" line="94" />
+        <location filename="../../ui/job/money.py" line="93" />
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/job/money.py" line="95" />
+        <location filename="../../ui/job/money.py" line="94" />
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/job/money.py" line="96" />
+        <location filename="../../ui/job/money.py" line="95" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/job/money.py" line="97" />
+        <location filename="../../ui/job/money.py" line="96" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/job/money.py" line="98" />
+        <location filename="../../ui/job/money.py" line="97" />
         <source>Receipt number</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location filename="../../ui/job/money.py" line="99" />
+        <location filename="../../ui/job/money.py" line="98" />
         <source>Add charge</source>
         <translation>添加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/job/money.py" line="100" />
+        <location filename="../../ui/job/money.py" line="99" />
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/job/money.py" line="120" />
+        <location filename="../../ui/job/money.py" line="119" />
         <source>Total %1 · paid %2 · to pay %3</source>
         <translation>合计 %1 · 已付 %2 · 待付 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/job/money.py" line="125" />
+        <location filename="../../ui/job/money.py" line="124" />
         <source>No charges yet.</source>
         <translation>暂无费用。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/money.py" line="162" />
+        <location filename="../../ui/job/money.py" line="161" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -684,67 +689,67 @@
 <context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../../ui/job/parts.py" line="80" />
+        <location filename="../../ui/job/parts.py" line="79" />
         <source>No parts used yet.</source>
         <translation>尚未使用配件。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="127" />
+        <location filename="../../ui/job/parts.py" line="126" />
         <source>Parts from the van</source>
         <translation>车载库存配件</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="129" />
+        <location filename="../../ui/job/parts.py" line="128" />
         <source>Part &amp;number</source>
         <translation>配件编号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="130" />
+        <location filename="../../ui/job/parts.py" line="129" />
         <source>&amp;Quantity</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="131" />
+        <location filename="../../ui/job/parts.py" line="130" />
         <source>Serial &amp;removed</source>
         <translation>拆下序列号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="132" />
+        <location filename="../../ui/job/parts.py" line="131" />
         <source>Serial &amp;fitted</source>
         <translation>装上序列号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="133" />
+        <location filename="../../ui/job/parts.py" line="132" />
         <source>Price (only if not in the van)</source>
         <translation>价格（仅限车内没有的配件）</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="137" />
+        <location filename="../../ui/job/parts.py" line="136" />
         <source>Type or scan</source>
         <translation>输入或扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="138" />
+        <location filename="../../ui/job/parts.py" line="137" />
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="153" />
+        <location filename="../../ui/job/parts.py" line="152" />
         <source>Not in the van's list: enter its price</source>
         <translation>不在车载库存清单中：请输入价格</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="157" />
+        <location filename="../../ui/job/parts.py" line="156" />
         <source>%1 · %2 in the van · %3 each</source>
         <translation>%1 · 车内 %2 件 · 单价 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="169" />
+        <location filename="../../ui/job/parts.py" line="168" />
         <source>Van stock of %1 is now %2: the repair is recorded; tell the office.</source>
         <translation>%1 的车载库存现为 %2：维修已记录，请告知办公室。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/parts.py" line="175" />
+        <location filename="../../ui/job/parts.py" line="174" />
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from fieldtech.domain.errors import FieldTechError
 from fieldtech.usecases.common import Db
-from fieldtech.usecases.visit import record_diagnosis
 from ui import labels
 from ui.job.data import JobDetail
+from ui.job.drafts import FIELDS, Draft, load_draft, save_diagnosis, save_draft
 from ui.tasks import TaskRunner
 from ui.theme import MessageLabel, set_tone
 
@@ -40,6 +40,8 @@ class DiagnosisForm(QGroupBox):
         self._db = db
         self._runner = runner
         self._job_id: uuid.UUID | None = None
+        self._frozen = False
+        self._keep_notice = False
         self.dirty = False
         self.symptoms = QPlainTextEdit()
         self.cause = QPlainTextEdit()
@@ -74,19 +76,21 @@ class DiagnosisForm(QGroupBox):
         if detail.id == self._job_id and self.dirty:
             return
         self._job_id = detail.id
-        for field, value in zip(
-            self._fields(),
-            (detail.symptoms, detail.cause, detail.fault_code, detail.checks_done),
-            strict=True,
-        ):
-            field.blockSignals(True)
-            if isinstance(field, QLineEdit):
-                if field.text() != value:
-                    field.setText(value)
-            elif field.toPlainText() != value:
-                field.setPlainText(value)
-            field.blockSignals(False)
+        self._frozen = detail.frozen
+        self._show_values(
+            {
+                "symptoms": detail.symptoms,
+                "cause": detail.cause,
+                "fault_code": detail.fault_code,
+                "checks_done": detail.checks_done,
+            }
+        )
         self.state.clear()
+        if not detail.frozen:
+            job_id = detail.id
+            self._runner.run(
+                load_draft, self._db, job_id, on_done=lambda draft: self._restore(job_id, draft)
+            )
 
     def set_read_only(self, read_only: bool) -> None:
         for field in self._fields():
@@ -98,15 +102,14 @@ class DiagnosisForm(QGroupBox):
         if not self.dirty or self._job_id is None:
             return
         self.dirty = False
-        self.state.setText(self.tr("Saving…"))
+        if not self._keep_notice:
+            set_tone(self.state, "savedText")
+            self.state.setText(self.tr("Saving…"))
         self._runner.run(
-            record_diagnosis,
+            save_diagnosis,
             self._db,
             self._job_id,
-            symptoms=self.symptoms.toPlainText(),
-            cause=self.cause.toPlainText(),
-            fault_code=self.fault_code.text(),
-            checks_done=self.checks.toPlainText(),
+            self._values(),
             on_done=self._saved,
             on_error=self._refused,
         )
@@ -123,6 +126,34 @@ class DiagnosisForm(QGroupBox):
 
     def _fields(self) -> tuple[QPlainTextEdit | QLineEdit, ...]:
         return (self.symptoms, self.cause, self.fault_code, self.checks)
+
+    def _values(self) -> Draft:
+        return {
+            name: field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+            for name, field in zip(FIELDS, self._fields(), strict=True)
+        }
+
+    def _show_values(self, values: Draft) -> None:
+        for name, field in zip(FIELDS, self._fields(), strict=True):
+            value = values[name]
+            field.blockSignals(True)
+            if isinstance(field, QLineEdit):
+                if field.text() != value:
+                    field.setText(value)
+            elif field.toPlainText() != value:
+                field.setPlainText(value)
+            field.blockSignals(False)
+
+    def _restore(self, job_id: uuid.UUID, draft: Draft | None) -> None:
+        """Bring back what was typed before a crash, and save it through the use case now."""
+        if draft is None or job_id != self._job_id or self._frozen or self.dirty:
+            return
+        self._show_values(draft)
+        self.dirty = True
+        self._keep_notice = True
+        self.flush()
+        set_tone(self.state, "warningText")
+        self.state.setText(self.tr("Restored what was typed before the app closed."))
 
     def _retranslate(self) -> None:
         self.setTitle(self.tr("Diagnosis"))
@@ -141,13 +172,15 @@ class DiagnosisForm(QGroupBox):
         self.setToolTip(self.tr("Saved as you type"))
 
     def _edited(self, *_: object) -> None:
-        if self._job_id is None or self.symptoms.isReadOnly():
+        if self._job_id is None or self._frozen:
             return
         self.dirty = True
+        self._keep_notice = False
         self._timer.start()
+        self._runner.run(save_draft, self._db, self._job_id, self._values())
 
     def _saved(self, _: object) -> None:
-        if not self.dirty:
+        if not self.dirty and not self._keep_notice:
             set_tone(self.state, "savedText")
             self.state.setText(self.tr("All changes saved"))
         self.saved.emit()
