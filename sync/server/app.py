@@ -6,10 +6,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from sync.server import errors
 from sync.server.db import make_engine, make_sessionmaker
+from sync.server.gzip_requests import GzipRequestMiddleware
 from sync.server.limits import BodyLimitMiddleware
 from sync.server.routes import (
     customers,
@@ -20,6 +22,7 @@ from sync.server.routes import (
     pages_job,
     pages_jobs,
     session,
+    sync,
     technicians,
     users,
 )
@@ -31,7 +34,7 @@ API_PREFIX = "/api/v1"
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
-    for module in (session, devices, users, technicians, customers, jobs):
+    for module in (session, devices, users, technicians, customers, jobs, sync):
         router.include_router(module.router)
     return router
 
@@ -54,6 +57,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    app.add_middleware(GzipRequestMiddleware, max_inflated_bytes=settings.max_body_bytes)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     errors.install(app)
     app.include_router(health.router)

@@ -46,7 +46,13 @@ def _disable_pysqlite_begin(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    """Every office session records what it changes in the sync change log (dashboard, API, CLI
+    and pushes alike), so laptops hear of every change."""
+    from sync.server.replication.capture import install_office_capture
+
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    install_office_capture(sessions)
+    return sessions
 
 
 def is_postgres(engine: Engine) -> bool:
