@@ -66,3 +66,31 @@ def current_revision(database_url: str) -> str | None:
             return MigrationContext.configure(connection).get_current_revision()
     finally:
         engine.dispose()
+
+
+def new_revision(message: str) -> Path:
+    """Writes the next migration for whatever the models hold that the migrations do not yet.
+
+    Compares against a scratch SQLite database brought to head, so no server is needed. The
+    file is numbered after the current head (`0006_<slug>.py`); read it before committing.
+    Run as `python -m sync.server.migrate "what changed"`.
+    """
+    import tempfile
+
+    head = head_revision()
+    rev_id = f"{int(head) + 1:04d}"
+    with tempfile.TemporaryDirectory() as scratch:
+        url = f"sqlite:///{Path(scratch) / 'head.sqlite3'}"
+        upgrade(url)
+        script = command.revision(
+            alembic_config(url), message=message, autogenerate=True, rev_id=rev_id
+        )
+    assert script is not None
+    assert not isinstance(script, list)
+    return Path(script.path)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(new_revision(" ".join(sys.argv[1:]) or "schema change"))
