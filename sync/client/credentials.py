@@ -154,7 +154,14 @@ def _unavailable(exc: BaseException) -> KeyringUnavailable:
     return KeyringUnavailable(f"keyring: {exc or type(exc).__name__}; {_INSTALL_HINT}")
 
 
+_WARNED: set[Path] = set()
+
+
 def _warn_insecure(path: Path) -> None:
+    """Logged once per file and process: loud enough to notice, not a wall of repeats."""
+    if path in _WARNED:
+        return
+    _WARNED.add(path)
     log.warning(
         "insecure key file in use (--insecure-key-file / %s=1): %s holds a secret unencrypted; "
         "anyone who copies the profile folder can read the store. For demos and tests only.",
