@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from fieldtech.domain.enums import SUB_CATEGORIES, Channel, JobCategory, JobStatus, Urgency
 from fieldtech.domain.errors import ValidationError
 from sync.server.deps import SessionDep, SettingsDep
-from sync.server.job_queries import JobFilter, JobSort, job_public, list_jobs
+from sync.server.job_queries import JobFilter, JobSort, job_public, list_jobs, supervisor_queue
 from sync.server.job_writes import create_job
 from sync.server.schemas.jobs import JobCreate
 from sync.server.web import Staff, check_form_csrf, render
@@ -147,3 +147,10 @@ def jobs_page(
         },
         who=who,
     )
+
+
+@router.get("/queue", response_class=HTMLResponse)
+def supervisor_page(request: Request, who: Staff, session: SessionDep) -> HTMLResponse:
+    """Open major cases, oldest first: what a supervisor must look at today."""
+    jobs = [job_public(job) for job in supervisor_queue(session)]
+    return render(request, "queue.html", {"jobs": jobs}, who=who)

@@ -242,3 +242,16 @@ def test_job_page_stale_assign_shows_who_changed_it_saves_nothing(
     assert response.status_code == 409
     assert "changed by office1 at" in response.text
     assert "2026-12-02 01:00 UTC" in response.text
+
+
+def test_supervisor_queue_page_lists_open_major_cases_only(
+    client: TestClient, add_user: AddUser
+) -> None:
+    add_user("office1")
+    csrf = _sign_in(client, "office1")
+    client.post("/intake", data=_intake_form(csrf, customer_name="Calm Customer"))
+    client.post("/intake", data=_intake_form(csrf, customer_name="Smoke Alarm", urgency="major"))
+    page = client.get("/queue")
+    assert page.status_code == 200
+    assert "Smoke Alarm" in page.text
+    assert "Calm Customer" not in page.text
