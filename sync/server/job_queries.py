@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from fieldtech.domain.enums import JobCategory, JobStatus, Urgency
@@ -69,6 +69,9 @@ def job_public(job: Job) -> JobPublic:
 def visible_to(statement: Select[Job], who: Principal) -> Select[Job]:
     """A technician sees only the jobs assigned to them; office roles see every job."""
     if who.role is Role.TECHNICIAN:
+        if who.user.technician_id is None:
+            # `== None` would become IS NULL and show every unassigned job.
+            return statement.where(false())
         return statement.where(Job.technician_id == who.user.technician_id)
     return statement
 

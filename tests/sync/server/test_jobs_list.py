@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from fieldtech.domain.enums import SignerRole
 from fieldtech.models import Diagnosis, Job, PartUsed, Signature, Visit, utcnow
-from sync.server.models import Role
+from sync.server.models import Role, User
 from tests.sync.server.conftest import AddUser, intake, sign_in_device
 
 
@@ -173,3 +173,15 @@ def test_job_detail_shows_what_the_technician_captured(
     assert detail["signatures"][0]["printed_name"] == "Alice Zhang"
     assert len(detail["visits"]) == 1
     assert detail["conflicts"] == []
+
+
+def test_technician_account_without_record_sees_no_unassigned_job(
+    client: TestClient, office: dict[str, str], add_user: AddUser
+) -> None:
+    add_user("tech1", Role.TECHNICIAN)
+    _seed(client, office)
+    with client.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        session.scalars(select(User).where(User.username == "tech1")).one().technician_id = None
+        session.commit()
+    tech = sign_in_device(client, "tech1")
+    assert client.get("/api/v1/jobs", headers=tech).json()["total"] == 0
