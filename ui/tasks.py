@@ -133,6 +133,11 @@ class TaskRunner(QObject):
     def _on_deliver(self, callback: Callable[[], None]) -> None:
         try:
             callback()
+        except RuntimeError as error:
+            # The widget that asked was closed while its task ran; its answer has nowhere to go.
+            if "already deleted" not in str(error):
+                raise
+            log.debug("result dropped: %s", error)
         finally:
             with self._lock:
                 self._pending -= 1

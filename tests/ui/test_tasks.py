@@ -6,6 +6,8 @@ import threading
 import time
 
 import pytest
+import shiboken6
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from fieldtech.domain.errors import FieldTechError, ValidationError
@@ -83,3 +85,12 @@ def test_run_unexpected_error_without_handler_emits_task_failed(qtbot: QtBot) ->
         runner.run(crash)
     assert "unexpected" in blocker.args[0].message
     assert runner.pending == 0
+
+
+def test_run_threaded_widget_deleted_before_answer_drops_it(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    label = QLabel()
+    runner.run(lambda: "late answer", on_done=label.setText)
+    shiboken6.delete(label)
+    runner.shutdown()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=2000)

@@ -25,7 +25,7 @@ from fieldtech.domain.errors import FieldTechError
 from fieldtech.usecases.common import Db
 from ui import labels
 from ui.job.data import JobDetail
-from ui.job.drafts import FIELDS, Draft, load_draft, save_diagnosis, save_draft
+from ui.job.drafts import FIELDS, Draft, drop_draft, load_draft, save_diagnosis, save_draft
 from ui.tasks import TaskRunner
 from ui.theme import MessageLabel, set_tone
 
@@ -42,6 +42,10 @@ class DiagnosisForm(QGroupBox):
         self._job_id: uuid.UUID | None = None
         self._frozen = False
         self._keep_notice = False
+        self._draft_in_flight = False
+        self._draft_again = False
+        self._edit = 0
+        """Counts edits; drafts and saves carry it so a save never drops a newer draft."""
         self.dirty = False
         self.symptoms = QPlainTextEdit()
         self.cause = QPlainTextEdit()
@@ -110,6 +114,7 @@ class DiagnosisForm(QGroupBox):
             self._db,
             self._job_id,
             self._values(),
+            self._edit,
             on_done=self._saved,
             on_error=self._refused,
         )
@@ -144,9 +149,14 @@ class DiagnosisForm(QGroupBox):
                 field.setPlainText(value)
             field.blockSignals(False)
 
-    def _restore(self, job_id: uuid.UUID, draft: Draft | None) -> None:
+    def _restore(self, job_id: uuid.UUID, stored: tuple[int, Draft] | None) -> None:
         """Bring back what was typed before a crash, and save it through the use case now."""
-        if draft is None or job_id != self._job_id or self._frozen or self.dirty:
+        if stored is None or job_id != self._job_id or self._frozen or self.dirty:
+            return
+        edit, draft = stored
+        self._edit = max(self._edit, edit)
+        if draft == self._values():
+            self._runner.run(drop_draft, self._db, job_id)
             return
         self._show_values(draft)
         self.dirty = True
@@ -175,9 +185,34 @@ class DiagnosisForm(QGroupBox):
         if self._job_id is None or self._frozen:
             return
         self.dirty = True
+        self._edit += 1
         self._keep_notice = False
         self._timer.start()
-        self._runner.run(save_draft, self._db, self._job_id, self._values())
+        self._queue_draft()
+
+    def _queue_draft(self) -> None:
+        """Write the draft on the worker; keystrokes typed meanwhile coalesce into one next write."""
+        if self._job_id is None:
+            return
+        if self._draft_in_flight:
+            self._draft_again = True
+            return
+        self._draft_in_flight = True
+        self._runner.run(
+            save_draft,
+            self._db,
+            self._job_id,
+            self._values(),
+            self._edit,
+            on_done=self._draft_written,
+            on_error=self._draft_written,
+        )
+
+    def _draft_written(self, _: object) -> None:
+        self._draft_in_flight = False
+        if self._draft_again:
+            self._draft_again = False
+            self._queue_draft()
 
     def _saved(self, _: object) -> None:
         if not self.dirty and not self._keep_notice:

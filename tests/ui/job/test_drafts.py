@@ -61,12 +61,20 @@ def test_kill_9_mid_typing_reopen_restores_and_saves_every_character(
 
 def test_save_diagnosis_keeps_a_newer_draft(store: Store, technician: uuid.UUID) -> None:
     job = new_job(store.sessions)
-    save_draft(store.sessions, job, {**DRAFT, "symptoms": "No spin, typed later"})
-    save_diagnosis(store.sessions, job, DRAFT)
+    save_draft(store.sessions, job, {**DRAFT, "symptoms": "No spin, typed later"}, 8)
+    save_diagnosis(store.sessions, job, DRAFT, 7)
     assert _symptoms(store, job) == "No spin"
     kept = load_draft(store.sessions, job)
     assert kept is not None
-    assert kept["symptoms"] == "No spin, typed later"
+    assert kept[1]["symptoms"] == "No spin, typed later"
+
+
+def test_save_diagnosis_drops_an_older_draft(store: Store, technician: uuid.UUID) -> None:
+    job = new_job(store.sessions)
+    save_draft(store.sessions, job, {**DRAFT, "symptoms": "No sp"}, 6)
+    save_diagnosis(store.sessions, job, DRAFT, 7)
+    assert _symptoms(store, job) == "No spin"
+    assert load_draft(store.sessions, job) is None
 
 
 def test_save_draft_writes_nothing_to_sync(store: Store, technician: uuid.UUID) -> None:
@@ -74,6 +82,26 @@ def test_save_draft_writes_nothing_to_sync(store: Store, technician: uuid.UUID) 
     with store.read_sessions() as session:
         before = len(list(session.scalars(select(OutboxEntry.seq))))
     for n in range(5):
-        save_draft(store.sessions, job, {**DRAFT, "symptoms": "x" * n})
+        save_draft(store.sessions, job, {**DRAFT, "symptoms": "x" * n}, n)
     with store.read_sessions() as session:
         assert len(list(session.scalars(select(OutboxEntry.seq)))) == before
+
+
+def test_close_right_after_fast_typing_reopens_with_latest_text(
+    qtbot: QtBot, store: Store, technician: uuid.UUID, runner: TaskRunner
+) -> None:
+    job = new_job(store.sessions)
+    threaded = TaskRunner()
+    first = JobScreen(store.sessions, store.read_sessions, threaded)
+    qtbot.addWidget(first)
+    first.open_job(job)
+    qtbot.waitUntil(lambda: first.detail is not None, timeout=2000)
+    qtbot.keyClicks(first.diagnosis.symptoms, TEXT)
+    first.flush()
+    threaded.shutdown()
+    qtbot.waitUntil(lambda: threaded.pending == 0, timeout=2000)
+    again = JobScreen(store.sessions, store.read_sessions, runner)
+    qtbot.addWidget(again)
+    again.open_job(job)
+    assert again.diagnosis.symptoms.toPlainText() == TEXT
+    assert _symptoms(store, job) == TEXT
