@@ -10,13 +10,14 @@ import argparse
 import signal
 import uuid
 
-from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -89,9 +90,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.new_job_action)
         toolbar.addAction(self.find_action)
         spacer = QWidget()
-        spacer.setSizePolicy(
-            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
-        )
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         toolbar.addAction(self.settings_action)
         self.addAction(self.back_action)
@@ -143,11 +142,13 @@ class MainWindow(QMainWindow):
 
     def new_job(self) -> None:
         dialog = NewJobDialog(self._store.sessions, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.job_opened.connect(self._job_opened)
         dialog.open()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self._settings.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.language_chosen.connect(self.set_language)
         dialog.open()
 

@@ -190,10 +190,7 @@ class JobListView(QWidget):
             else self.tr("No job matches this search.")
         )
         self._update_count()
-        self.model.headerDataChanged.emit(
-            Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
-        )
-        self.model.refresh()
+        self.model.retranslate()
 
     def _show(self, serial: int, ids: list[uuid.UUID]) -> None:
         if serial != self._query_serial:

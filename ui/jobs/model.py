@@ -141,6 +141,13 @@ class JobTableModel(QAbstractTableModel):
             last = self.index(len(self._ids) - 1, len(self._columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
+    def retranslate(self) -> None:
+        """Headers and status words are translated when shown: ask the views to show them again."""
+        last = len(self._columns) - 1
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, last))
+
     def job_id(self, row: int) -> uuid.UUID:
         return self._ids[row]
 
