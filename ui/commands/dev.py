@@ -32,6 +32,8 @@ def run_seed(args: argparse.Namespace) -> int:
             if tech is None:
                 tech = device.ensure_demo_identity(session)
             rows = seed(session, jobs=args.jobs, technician_id=tech, seed_value=args.seed)
-        print(f"seeded {args.jobs} jobs ({rows} rows) into {store.path} "
-              f"in {time.perf_counter() - started:.1f} s")
+        print(
+            f"seeded {args.jobs} jobs ({rows} rows) into {store.path} "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
     return 0
