@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from fieldtech.domain.errors import FrozenRecordError
+from fieldtech.domain.errors import FrozenRecordError, ValidationError
 
 VERIFICATION_CODE_LENGTH = 12
 
@@ -84,6 +84,23 @@ def normalise_code(code: str) -> str:
     base32, which has no 0 or 1, so a 0 or 1 typed by a person is read as the O or I printed."""
     clean = "".join(ch for ch in code.upper() if ch.isascii() and ch.isalnum()).translate(_MISREAD)
     return "-".join(clean[i : i + 4] for i in range(0, len(clean), 4))
+
+
+def hash_prefix(code: str) -> str:
+    """The hex prefix of the content hash a verification code stands for (its first 60 bits), so
+    the office finds the signed record with an index lookup instead of hashing every record."""
+    clean = normalise_code(code).replace("-", "")
+    if len(clean) != VERIFICATION_CODE_LENGTH or any(c not in _B32 for c in clean):
+        raise ValidationError(
+            "code",
+            f"{code!r} is not a verification code; it has {VERIFICATION_CODE_LENGTH} letters and "
+            "digits 2-7, as printed under the QR code (e.g. ABCD-EFGH-JKMN)",
+        )
+    raw = base64.b32decode(clean + "A" * 4)
+    return raw.hex()[: VERIFICATION_CODE_LENGTH * 5 // 4]
+
+
+_B32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 
 
 def ensure_unchanged(signed_hash: str | None, content: Mapping[str, Any]) -> None:

@@ -13,12 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fieldtech.domain.enums import JobStatus
-from fieldtech.domain.errors import FrozenRecordError
+from fieldtech.domain.errors import FrozenRecordError, ValidationError
 from fieldtech.rules.signing import (
     VERIFICATION_CODE_LENGTH,
     canonical_bytes,
     content_hash,
     ensure_unchanged,
+    hash_prefix,
     normalise_code,
     verification_code,
 )
@@ -166,3 +167,20 @@ def test_ensure_unchanged_changed_signed_content_raises_frozen() -> None:
     with pytest.raises(FrozenRecordError, match="new revision") as caught:
         ensure_unchanged(content_hash(SLIP), _changed(SLIP, "total"))
     assert caught.value.code == "frozen"
+
+
+@given(st.binary(min_size=32, max_size=32))
+def test_hash_prefix_of_a_printed_code_is_the_start_of_its_hash(digest: bytes) -> None:
+    hash_hex = digest.hex()
+    code = verification_code(hash_hex)
+    assert hash_prefix(code) == hash_hex[:15]
+    assert hash_prefix(code.lower().replace("-", " ")) == hash_hex[:15]
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "ABCD-EFGH", "ABCD-EFGH-JKMN-PQRS", "ABCD-EFGH-JK8N", "????"]
+)
+def test_hash_prefix_refuses_what_is_not_a_code_naming_the_field(typed: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        hash_prefix(typed)
+    assert raised.value.field == "code"
