@@ -29,5 +29,11 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks
 
+# Long sync soak: SEEDS seeded fault simulations (default 2000) and a longer Hypothesis story run.
+SEEDS ?= 2000
+soak: $(STAMP)
+	FIELDTECH_SIM_SEEDS=$(SEEDS) FIELDTECH_STORY_EXAMPLES=200 QT_QPA_PLATFORM=offscreen \
+		$(BIN)/pytest -n 2 -q -p no:cacheprovider tests/sync/replication
+
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
