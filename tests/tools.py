@@ -1,4 +1,4 @@
-"""Tests that need an outside tool skip when it is missing, unless FIELDTECH_REQUIRE_ALL=1 makes that a failure."""
+"""Tests needing an outside tool skip when it is missing; FIELDTECH_REQUIRE_ALL=1 makes that a failure."""
 
 from __future__ import annotations
 
