@@ -19,6 +19,7 @@ from sync.server.routes import (
     health,
     jobs,
     pages,
+    pages_intake,
     pages_job,
     pages_jobs,
     session,
@@ -65,6 +66,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_router())
     app.add_exception_handler(SignInRequiredError, redirect_to_sign_in)
     app.include_router(pages.router)
+    app.include_router(pages_intake.router)
     app.include_router(pages_jobs.router)
     app.include_router(pages_job.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

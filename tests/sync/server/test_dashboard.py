@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from fieldtech.models import Job
+from fieldtech.models import Customer, Job
 from sync.server.models import Role, User
 from tests.sync.server.conftest import PASSWORD, AddUser
 
@@ -255,3 +255,31 @@ def test_supervisor_queue_page_lists_open_major_cases_only(
     assert page.status_code == 200
     assert "Smoke Alarm" in page.text
     assert "Calm Customer" not in page.text
+
+
+def test_intake_finds_caller_on_file_and_reuses_the_record(
+    client: TestClient, add_user: AddUser
+) -> None:
+    add_user("office1")
+    csrf = _sign_in(client, "office1")
+    client.post("/intake", data=_intake_form(csrf))
+    matches = client.get("/intake/matches", params={"phone": "5555"})
+    link = re.search(r'href="(/intake\?customer=[^"]+&amp;item=[^"]+)"', matches.text)
+    assert link is not None, matches.text
+    prefilled = client.get(link.group(1).replace("&amp;", "&")).text
+    assert 'value="陈静"' in prefilled
+    form = {
+        "csrf_token": csrf,
+        "customer_id": _form_token(prefilled, "customer_id"),
+        "item_id": _form_token(prefilled, "item_id"),
+        "fault_description": "again",
+        "channel": "phone",
+        "category": "product_fault",
+        "urgency": "normal",
+    }
+    assert client.post("/intake", data=form).status_code == 201
+    with client.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        customers = session.scalar(select(func.count()).select_from(Customer))
+        items = set(session.scalars(select(Job.item_id)))
+    assert (customers, len(items)) == (1, 1)
+    assert client.get("/intake/matches", params={"customer_name": "x"}).text.strip() == ""
