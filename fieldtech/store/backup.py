@@ -125,3 +125,21 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+BACKUP_EVERY = dt.timedelta(hours=24)
+
+
+def backup_if_due(
+    store: Store, *, every: dt.timedelta = BACKUP_EVERY, now: dt.datetime | None = None
+) -> Backup | None:
+    """Make the day's backup when the newest is older than `every` (or there is none).
+
+    Called after a sync and by the app's background worker, never on the start-up path: a backup
+    of a large store takes seconds.
+    """
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    newest = list_backups(store.path)
+    if newest and moment - newest[0].taken_at < every:
+        return None
+    return make_backup(store, now=moment)

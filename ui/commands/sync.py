@@ -10,6 +10,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from fieldtech.store.backup import backup_if_due
 from fieldtech.store.engine import Store
 from fieldtech.store.paths import profile_dir, store_path
 from fieldtech.usecases.device import get_setting, put_setting
@@ -133,6 +134,8 @@ def run_sync(args: argparse.Namespace) -> int:
             )
             return 1
         report = _run(store, server, token)
+        if report.ok:
+            backup_if_due(store)
     if report.state == SyncState.WIPE_REQUESTED:
         _wipe(args, profile)
         print(

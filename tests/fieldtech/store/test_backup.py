@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from fieldtech.store.backup import backups_dir, list_backups, make_backup
+from fieldtech.store.backup import backup_if_due, backups_dir, list_backups, make_backup
 from fieldtech.store.cipher import connect_raw
 from fieldtech.store.engine import Store
 from fieldtech.store.integrity import Verdict, check_store_file
@@ -67,3 +67,11 @@ def test_make_backup_keep_below_one_is_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="keep"):
         make_backup(store, keep=0)
     assert list_backups(store.path) == []
+
+
+def test_backup_if_due_makes_one_a_day(store: Store) -> None:
+    day = dt.datetime(2026, 11, 25, 8, tzinfo=dt.UTC)
+    assert backup_if_due(store, now=day) is not None
+    assert backup_if_due(store, now=day + dt.timedelta(hours=23)) is None
+    assert backup_if_due(store, now=day + dt.timedelta(hours=25)) is not None
+    assert len(list_backups(store.path)) == 2
