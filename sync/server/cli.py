@@ -107,6 +107,32 @@ def cmd_demo(url: str, port: int) -> int:
     return cmd_serve(url, "127.0.0.1", port, 1)
 
 
+def cmd_verify(url: str, code: str) -> int:
+    """Say which signed document a printed code belongs to, or that it matches nothing."""
+    from sync.server.verify import verify_code
+
+    engine = make_engine(url)
+    try:
+        with make_sessionmaker(engine)() as session:
+            found = verify_code(session, code)
+    finally:
+        engine.dispose()
+    if found is None:
+        print(
+            f"{code}: matches no signed document. The document may have been altered, or it is an "
+            "unsigned draft, or its sync has not reached the office yet."
+        )
+        return 1
+    kind = found.document_kind.value.replace("_", " ")
+    print(f"{code}: {kind} of ticket {found.ticket_number}, revision {found.revision}")
+    for signer in found.signers:
+        print(
+            f"  signed by {signer.printed_name} ({signer.role}) at {signer.signed_at:%Y-%m-%d %H:%M} UTC"
+        )
+    print(f"  content hash {found.content_hash}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldtech-office", description=__doc__)
     parser.add_argument(
@@ -130,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("demo-data", help="add demo users, technicians and jobs")
     demo = commands.add_parser("demo", help="init, demo data and serve on loopback")
     demo.add_argument("--port", type=int, default=DEMO_PORT)
+    verify = commands.add_parser(
+        "verify", help="check a verification code printed on a slip or receipt"
+    )
+    verify.add_argument("code", help="the code under the QR, e.g. ABCD-EFGH-JKMN")
     return parser
 
 
@@ -145,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_user_add(url, args.name, args.role, args.display_name, args.language)
         if args.command == "demo-data":
             return cmd_demo_data(url)
+        if args.command == "verify":
+            return cmd_verify(url, args.code)
         return cmd_demo(url, args.port)
     except FieldTechError as error:
         print(f"fieldtech-office: {error.message}", file=sys.stderr)

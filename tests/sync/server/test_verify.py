@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +13,7 @@ from fieldtech.domain.enums import DocumentKind, JobCategory, SignerRole
 from fieldtech.domain.errors import ValidationError
 from fieldtech.models import Customer, Job, Signature
 from fieldtech.rules.signing import content_hash, verification_code
+from sync.server.db import make_engine, make_sessionmaker
 from sync.server.verify import verify_code
 
 
@@ -60,3 +62,25 @@ def test_text_that_is_not_a_code_is_refused_plainly(client: TestClient) -> None:
     with client.app.state.sessionmaker() as session, pytest.raises(ValidationError) as raised:  # type: ignore[attr-defined]
         verify_code(session, "hello")
     assert raised.value.field == "code"
+
+
+def test_verify_command_names_the_document_or_says_it_matches_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sync.server.cli import main
+
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert main(["--database-url", url, "init"]) == 0
+    engine = make_engine(url)
+    with make_sessionmaker(engine)() as session:
+        _, code = signed_job(session, {"ticket": "202611-321", "total": "268.40"})
+    engine.dispose()
+    capsys.readouterr()
+    assert main(["--database-url", url, "verify", code]) == 0
+    out = capsys.readouterr().out
+    assert "repair slip of ticket 202611-321, revision 2" in out
+    assert "Zhang Wei (customer)" in out
+    wrong = verification_code(content_hash({"forged": "yes"}))
+    assert main(["--database-url", url, "verify", wrong]) == 1
+    assert "matches no signed document" in capsys.readouterr().out
+    assert main(["--database-url", url, "verify", "nonsense"]) == 2
