@@ -215,8 +215,8 @@ class MainWindow(QMainWindow):
 
 
 def launch(args: argparse.Namespace) -> int:
-    """Open the technician's store and run the window until it closes."""
-    from ui.profile import data_dir, open_store_for
+    """Open the technician's store (after signing in, on first run) and run the window."""
+    from ui.profile import current_user, data_dir
     from ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([])
@@ -227,20 +227,63 @@ def launch(args: argparse.Namespace) -> int:
     translations = Translations(app)
     translations.set_language(settings.language)
     apply_theme(app)
+    runner = TaskRunner()
+    holder: dict[str, QWidget | Store] = {}
+    if getattr(args, "user", None) or current_user(data_dir(args)):
+        if not _open_main(args, runner, settings, translations, holder):
+            return 2
+    else:
+        _show_sign_in(args, runner, settings, translations, holder)
+    code = app.exec()
+    runner.shutdown()
+    store = holder.get("store")
+    if isinstance(store, Store):
+        store.close()
+    return int(code)
+
+
+def _show_sign_in(
+    args: argparse.Namespace,
+    runner: TaskRunner,
+    settings: Settings,
+    translations: Translations,
+    holder: dict[str, QWidget | Store],
+) -> None:
+    from ui.signin.screen import SignInScreen
+
+    screen = SignInScreen(args, runner)
+    screen.setWindowTitle("FieldTech")
+    screen.resize(DEFAULT_SIZE)
+
+    def signed_in(_: object) -> None:
+        if _open_main(args, runner, settings, translations, holder):
+            screen.close()
+
+    screen.signed_in.connect(signed_in)
+    holder["signin"] = screen
+    screen.show()
+
+
+def _open_main(
+    args: argparse.Namespace,
+    runner: TaskRunner,
+    settings: Settings,
+    translations: Translations,
+    holder: dict[str, QWidget | Store],
+) -> bool:
+    from ui.profile import open_store_for
+
     try:
         store = open_store_for(args)
     except FieldTechError as error:
         QMessageBox.critical(None, "FieldTech", error.message)
-        return 2
-    runner = TaskRunner()
-    with store:
-        window = MainWindow(store, runner, settings, translations)
-        window.show()
-        wake = _close_on_terminate(window)
-        code = app.exec()
-        wake.stop()
-        runner.shutdown()
-    return int(code)
+        return False
+    window = MainWindow(store, runner, settings, translations)
+    holder["store"] = store
+    holder["main"] = window
+    window.show()
+    _close_on_terminate(window)
+    return True
 
 
 def _close_on_terminate(window: MainWindow) -> QTimer:

@@ -3,8 +3,9 @@
 Widgets never touch the store directly. They hand `TaskRunner.run` a plain function and plain
 arguments (ids, strings, decimals, never widgets); the function runs on the single database
 worker thread, one after another in submission order, so a save typed before a read is always
-visible to that read. The outcome comes back on the GUI thread through a queued signal, to the
-`on_done` or `on_error` callable given with the task.
+visible to that read. Network work (sign-in, sync) goes through `run_network` to a second
+worker of its own, so a slow office never holds up a save. The outcome comes back on the GUI
+thread through a queued signal, to the `on_done` or `on_error` callable given with the task.
 
 Tests build the runner with `synchronous=True`: the same functions run inline and the callbacks
 fire before `run` returns, so a test reads the store straight after a click.
@@ -41,6 +42,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self._executor: ThreadPoolExecutor | None = None
+        self._network: ThreadPoolExecutor | None = None
         self._pending = 0
         self._lock = threading.Lock()
         self._deliver.connect(self._on_deliver)
@@ -67,6 +69,27 @@ class TaskRunner(QObject):
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldtech-db")
         self._executor.submit(self._work, fn, args, kwargs, on_done, on_error)
 
+    def run_network(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Run `fn` on the network worker (its own thread, its own store sessions).
+
+        Network work opens its own sessions; its writes and the database worker's are serialised
+        by the store's BEGIN IMMEDIATE, so neither waits for the other's HTTP round trips.
+        """
+        self._started()
+        if self.synchronous:
+            self._on_deliver(self._call(fn, args, kwargs, on_done, on_error))
+            return
+        if self._network is None:
+            self._network = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldtech-net")
+        self._network.submit(self._work, fn, args, kwargs, on_done, on_error)
+
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Block until every submitted task has run (on quit: nothing typed is left unsaved).
 
@@ -82,7 +105,10 @@ class TaskRunner(QObject):
         return True
 
     def shutdown(self) -> None:
-        """Finish every queued task, then stop the worker thread."""
+        """Finish every queued task, then stop the worker threads."""
+        if self._network is not None:
+            self._network.shutdown(wait=True, cancel_futures=True)
+            self._network = None
         if self._executor is not None:
             self._executor.shutdown(wait=True)
             self._executor = None
