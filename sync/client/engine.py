@@ -25,6 +25,7 @@ from fieldtech.store.capture import CURSOR_SETTING, NO_CAPTURE
 from fieldtech.store.codec import encode_value
 from fieldtech.usecases import device
 from sync.client.apply import apply_rows, evict_job, local_versions, replace_bucket
+from sync.client.attachments import AttachmentCounts, download_missing, upload_all
 from sync.client.errors import SyncState, TransportError
 from sync.protocol.digest import digests
 from sync.protocol.schemas import (
@@ -55,6 +56,14 @@ class Transport(Protocol):
 
     def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]: ...
 
+    def put_bytes(self, path: str, data: bytes) -> dict[str, Any]:
+        """Sends raw bytes (an attachment chunk) and returns the decoded answer."""
+        ...
+
+    def get_bytes(self, path: str) -> bytes | None:
+        """Raw bytes (an attachment), or None when the office does not have them for us."""
+        ...
+
 
 @dataclass
 class SyncReport:
@@ -66,6 +75,7 @@ class SyncReport:
     rejected: int = 0
     evicted: int = 0
     resynced_buckets: list[int] = field(default_factory=list)
+    attachments: AttachmentCounts = field(default_factory=AttachmentCounts)
 
     @property
     def ok(self) -> bool:
@@ -108,7 +118,11 @@ class SyncEngine:
         try:
             self._hello_if_needed()
             self._push_all(report)
+            # Bytes right after their rows, before a pull could evict a reassigned job's
+            # attachment rows; a blob the office refuses waits without holding back the pull.
+            upload_all(self.sessions, self.transport, report.attachments)
             self._pull_all(report)
+            download_missing(self.sessions, self.transport, report.attachments)
         except TransportError as failure:
             report.state = failure.state
             report.message = failure.message

@@ -43,9 +43,27 @@ class HttpTransport:
         if len(data) >= COMPRESS_FROM:
             data = gzip.compress(data, compresslevel=6, mtime=0)
             headers["Content-Encoding"] = "gzip"
+        return answer_of(self._send("POST", path, data, headers))
+
+    def put_bytes(self, path: str, data: bytes) -> dict[str, Any]:
+        headers = {**self.headers, "Content-Type": "application/octet-stream"}
+        return answer_of(self._send("PUT", path, data, headers))
+
+    def get_bytes(self, path: str) -> bytes | None:
+        response = self._send("GET", path, None, dict(self.headers))
+        if response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            answer_of(response)
+        content: bytes = response.content
+        return content
+
+    def _send(
+        self, method: str, path: str, data: bytes | None, headers: dict[str, str]
+    ) -> requests.Response:
         try:
-            response = self.session.post(
-                self.base_url + path, data=data, headers=headers, timeout=self.timeout
+            return self.session.request(
+                method, self.base_url + path, data=data, headers=headers, timeout=self.timeout
             )
         except requests.ConnectionError as failure:
             raise TransportError(
@@ -61,7 +79,6 @@ class HttpTransport:
             ) from None
         except requests.RequestException as failure:
             raise TransportError(SyncState.UNREACHABLE, f"the request failed: {failure}") from None
-        return answer_of(response)
 
 
 def _detail(response: Any) -> str:

@@ -152,3 +152,29 @@ class HelloResponse(Message):
     device_prefix: str
     blocks: list[TicketBlockGrant] = Field(default_factory=list)
     server_time: dt.datetime
+
+
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+CHUNK_BYTES = 256 * 1024
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+MAX_STATUS_HASHES = 1000
+
+
+class AttachmentStatusRequest(Message):
+    """Which of these blobs does the office lack? Asked before uploading, so an upload resumes."""
+
+    protocol: int
+    hashes: list[Sha256] = Field(max_length=MAX_STATUS_HASHES)
+
+
+class AttachmentProgress(Message):
+    """How far the office has one blob: `received` bytes of `size`, or `complete`."""
+
+    sha256: Sha256
+    received: int = Field(ge=0)
+    size: int | None = Field(default=None, ge=0)
+    complete: bool = False
+
+
+class AttachmentStatusResponse(Message):
+    missing: list[AttachmentProgress] = Field(default_factory=list)

@@ -14,6 +14,7 @@ from sync.server.db import make_engine, make_sessionmaker
 from sync.server.gzip_requests import GzipRequestMiddleware
 from sync.server.limits import BodyLimitMiddleware
 from sync.server.routes import (
+    attachments,
     customers,
     devices,
     health,
@@ -35,7 +36,7 @@ API_PREFIX = "/api/v1"
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
-    for module in (session, devices, users, technicians, customers, jobs, sync):
+    for module in (session, devices, users, technicians, customers, jobs, sync, attachments):
         router.include_router(module.router)
     return router
 

@@ -12,6 +12,7 @@ APP_NAME = "FieldTech Office"
 DATABASE_URL_ENV = "FIELDTECH_OFFICE_DATABASE_URL"
 INSECURE_COOKIES_ENV = "FIELDTECH_OFFICE_INSECURE_COOKIES"
 TIMEZONE_ENV = "FIELDTECH_OFFICE_TIMEZONE"
+ATTACHMENTS_DIR_ENV = "FIELDTECH_OFFICE_ATTACHMENTS_DIR"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 
 
@@ -24,6 +25,14 @@ def default_database_url() -> str:
 def database_url_from_env(explicit: str | None = None) -> str:
     """`--database-url` wins over the environment, which wins over the default file."""
     return explicit or os.environ.get(DATABASE_URL_ENV) or default_database_url()
+
+
+def default_attachments_dir(database_url: str) -> Path:
+    """Beside the SQLite file when there is one, else in the user's data folder."""
+    prefix = "sqlite:///"
+    if database_url.startswith(prefix) and database_url != prefix + ":memory:":
+        return Path(database_url[len(prefix) :]).parent / "attachments"
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "attachments"
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,12 @@ class Settings:
     last_seen_every_seconds: int = 60
     # The company's time zone: ticket months and "today" follow the office's calendar, not UTC.
     timezone: str = DEFAULT_TIMEZONE
+    # Attachment bytes, content-addressed by SHA-256; None means `default_attachments_dir`.
+    attachments_dir: Path | None = None
+
+    @property
+    def attachments_folder(self) -> Path:
+        return self.attachments_dir or default_attachments_dir(self.database_url)
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -49,4 +64,7 @@ class Settings:
             database_url=database_url_from_env(database_url),
             secure_cookies=not insecure,
             timezone=os.environ.get(TIMEZONE_ENV) or DEFAULT_TIMEZONE,
+            attachments_dir=Path(folder)
+            if (folder := os.environ.get(ATTACHMENTS_DIR_ENV))
+            else None,
         )

@@ -74,7 +74,10 @@ class Bar:
 def _summary(report: SyncReport) -> str:
     return (
         f"pushed {report.pushed}, pulled {report.pulled}, conflicts {report.conflicts}, "
-        f"rejected {report.rejected}, jobs removed {report.evicted}"
+        f"rejected {report.rejected}, jobs removed {report.evicted}, "
+        f"attachments sent {report.attachments.uploaded}, "
+        f"fetched {report.attachments.downloaded}"
+        + (f", waiting {report.attachments.waiting}" if report.attachments.waiting else "")
         + (f", buckets repaired {report.resynced_buckets}" if report.resynced_buckets else "")
     )
 

@@ -110,3 +110,14 @@ class DeviceSyncState(OfficeBase):
         ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True
     )
     last_pull_sequence: Mapped[int] = mapped_column(BigInteger, default=-1)
+
+
+class AttachmentUpload(OfficeBase):
+    """An upload begun but not finished: the bytes wait in a partial file until the hash checks."""
+
+    __tablename__ = "attachment_uploads"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    size: Mapped[int] = mapped_column(BigInteger)
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -43,7 +43,7 @@ def device_context(principal: CurrentUser) -> DeviceContext:
 Device = Annotated[DeviceContext, Depends(device_context)]
 
 
-def _check_version(protocol: int) -> None:
+def check_version(protocol: int) -> None:
     if protocol not in SUPPORTED_VERSIONS:
         supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
         raise HTTPException(
@@ -58,7 +58,7 @@ def say_hello(
     body: HelloRequest, device: Device, session: SessionDep, settings: SettingsDep
 ) -> HelloResponse:
     """Who this laptop is for: its technician, receipt prefix, and lent ticket numbers."""
-    _check_version(body.protocol)
+    check_version(body.protocol)
     answer = hello(session, device, body, settings.timezone)
     session.commit()
     return answer
@@ -67,7 +67,7 @@ def say_hello(
 @router.post("/push", response_model=PushResponse)
 def push_changes(body: PushRequest, device: Device, session: SessionDep) -> PushResponse:
     """Apply the laptop's captured changes, each exactly once; refusals are answered, not raised."""
-    _check_version(body.protocol)
+    check_version(body.protocol)
     answer = push(session, device, body)
     session.commit()
     return answer
@@ -76,7 +76,7 @@ def push_changes(body: PushRequest, device: Device, session: SessionDep) -> Push
 @router.post("/pull", response_model=PullResponse)
 def pull_changes(body: PullRequest, device: Device, session: SessionDep) -> PullResponse:
     """Rows changed after the cursor, whole jobs newly assigned, jobs to drop, digests."""
-    _check_version(body.protocol)
+    check_version(body.protocol)
     answer = pull(session, device, body)
     session.commit()
     return answer
@@ -85,7 +85,7 @@ def pull_changes(body: PullRequest, device: Device, session: SessionDep) -> Pull
 @router.post("/resync", response_model=ResyncResponse)
 def resync_bucket(body: ResyncRequest, device: Device, session: SessionDep) -> ResyncResponse:
     """Every row of one digest bucket: the repair after a digest mismatch."""
-    _check_version(body.protocol)
+    check_version(body.protocol)
     answer = resync(session, device, body)
     session.rollback()
     return answer

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from pydantic import BaseModel
 from sqlalchemy import insert
@@ -22,9 +23,23 @@ from fieldtech.store.capture import install_capture
 from fieldtech.store.engine import Store, open_store
 from fieldtech.usecases import device
 from sync.client.engine import SyncEngine
-from sync.protocol.schemas import HelloRequest, PullRequest, PushRequest, ResyncRequest
+from sync.client.errors import SyncState, TransportError
+from sync.protocol.schemas import (
+    AttachmentStatusRequest,
+    HelloRequest,
+    PullRequest,
+    PushRequest,
+    ResyncRequest,
+)
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.models import OfficeBase
+from sync.server.replication.blobs import (
+    BlobFolder,
+    UploadRefusedError,
+    attachment_status,
+    put_chunk,
+    read_blob,
+)
 from sync.server.replication.capture import CLOCK_ID, install_office_capture
 from sync.server.replication.identity import hello
 from sync.server.replication.pull import pull, resync
@@ -53,11 +68,20 @@ def _hello(session: Session, ctx: DeviceContext, body: HelloRequest) -> BaseMode
     return hello(session, ctx, body, "Asia/Shanghai")
 
 
+def _attachment_status(
+    session: Session, _ctx: DeviceContext, body: AttachmentStatusRequest
+) -> BaseModel:
+    database = session.get_bind().engine.url.database
+    assert database is not None
+    return attachment_status(session, BlobFolder(Path(database).parent / "attachments"), body)
+
+
 ROUTES: dict[str, tuple[type[BaseModel], Handler]] = {
     "/api/v1/sync/hello": (HelloRequest, _hello),
     "/api/v1/sync/push": (PushRequest, push),
     "/api/v1/sync/pull": (PullRequest, pull),
     "/api/v1/sync/resync": (ResyncRequest, resync),
+    "/api/v1/sync/attachments/status": (AttachmentStatusRequest, _attachment_status),
 }
 
 
@@ -77,6 +101,43 @@ class Loopback:
             answer = handler(session, self.ctx, request)
         loaded: dict[str, Any] = json.loads(answer.model_dump_json())
         return loaded
+
+    def put_bytes(self, path: str, data: bytes) -> dict[str, Any]:
+        self.calls.append(path)
+        url = urlsplit(path)
+        query = parse_qs(url.query)
+        sha = url.path.rsplit("/", 1)[1]
+        with self.sessions.begin() as session:
+            try:
+                answer = put_chunk(
+                    session,
+                    office_blobs(self.sessions),
+                    sha,
+                    int(query["offset"][0]),
+                    int(query["size"][0]),
+                    bytes(data),
+                )
+            except UploadRefusedError as failure:
+                refused = failure
+            else:
+                return dict(json.loads(answer.model_dump_json()))
+        raise TransportError(SyncState.SERVER_ERROR, refused.message)
+
+    def get_bytes(self, path: str) -> bytes | None:
+        self.calls.append(path)
+        with self.sessions() as session:
+            try:
+                return read_blob(
+                    session, office_blobs(self.sessions), self.ctx, path.rsplit("/", 1)[1]
+                )
+            except UploadRefusedError:
+                return None
+
+
+def office_blobs(sessions: sessionmaker[Session]) -> BlobFolder:
+    """The office's attachment folder, beside its SQLite file as in the default settings."""
+    database = sessions.kw["bind"].url.database
+    return BlobFolder(Path(database).parent / "attachments")
 
 
 class Laptop:

@@ -125,8 +125,12 @@ def database_url(
 
 
 @pytest.fixture
-def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, timezone="Asia/Shanghai")
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(
+        database_url=database_url,
+        timezone="Asia/Shanghai",
+        attachments_dir=tmp_path / "office-attachments",
+    )
 
 
 @pytest.fixture

@@ -42,6 +42,18 @@ class ClientTransport:
             headers["Content-Encoding"] = "gzip"
         return answer_of(self.client.post(path, content=data, headers=headers))
 
+    def put_bytes(self, path: str, data: bytes) -> dict[str, Any]:
+        headers = {**self.headers, "Content-Type": "application/octet-stream"}
+        return answer_of(self.client.put(path, content=data, headers=headers))
+
+    def get_bytes(self, path: str) -> bytes | None:
+        response = self.client.get(path, headers=self.headers)
+        if response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            answer_of(response)
+        return response.content
+
 
 @pytest.fixture
 def laptop(tmp_path: Path) -> Iterator[Store]:
