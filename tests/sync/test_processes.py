@@ -8,6 +8,7 @@ FIELDTECH_PROC_CHANGES, FIELDTECH_PROC_JOBS and FIELDTECH_PROC_ROUNDS for longer
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import random
@@ -29,8 +30,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldtech.models import AdviceNote, Job
-from fieldtech.store.engine import Store
 from fieldtech.models.syncstate import OutboxEntry
+from fieldtech.store.engine import Store
 from fieldtech.usecases.visit import add_advice
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.models import Device, User
@@ -237,9 +238,12 @@ def world(tmp_path: Path) -> Iterator[World]:
         _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def kill_at_random(world: World, rng: random.Random, rounds: int, most: float) -> int:
+def kill_at_random(
+    world: World, rng: random.Random, rounds: int, most: float, seen: list[int] | None = None
+) -> int:
     """Starts `fieldtech sync` and SIGKILLs it after a random delay, `rounds` times; returns how
-    many runs were killed before they finished (the rest completed first)."""
+    many runs were killed before they finished (the rest completed first). After each round the
+    office's count of advice notes goes into `seen`, to show where the kills landed."""
     killed = 0
     for _ in range(rounds):
         process = world.fieldtech("sync")
@@ -250,6 +254,9 @@ def kill_at_random(world: World, rng: random.Random, rounds: int, most: float) -
             killed += 1
         process.wait(timeout=30)
         process.communicate(timeout=30)
+        if seen is not None:
+            with world.sessions() as session:
+                seen.append(session.scalar(select(func.count()).select_from(AdviceNote)) or 0)
     return killed
 
 
@@ -282,8 +289,10 @@ def test_client_killed_mid_push_resumes_exactly_once(world: World) -> None:
     assert world.sync() == 0
     world.write_offline(CHANGES)
     rng = random.Random(1)
-    killed = kill_at_random(world, rng, ROUNDS, most=2.5)
+    seen: list[int] = []
+    killed = kill_at_random(world, rng, ROUNDS, most=2.5, seen=seen)
     assert killed >= 1, "no run was interrupted: the kill window missed the push"
+    print(f"office notes after each killed run: {seen}")
     assert world.sync() == 0
     assert_converged(world)
 
@@ -379,10 +388,8 @@ class CuttingProxy:
             pass
         finally:
             for end in (client, upstream):
-                try:
+                with contextlib.suppress(OSError):
                     end.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
                 end.close()
             pump.join(timeout=5)
 
