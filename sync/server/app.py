@@ -23,6 +23,7 @@ from sync.server.routes import (
     pages_intake,
     pages_job,
     pages_jobs,
+    pages_verify,
     session,
     sync,
     technicians,
@@ -69,6 +70,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(pages_intake.router)
     app.include_router(pages_jobs.router)
+    app.include_router(pages_verify.router)
     app.include_router(pages_job.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -8,6 +8,28 @@ LANGUAGES = ("en", "zh_CN")
 
 _EN: dict[str, str] = {
     "app": "FieldTech Office",
+    "nav.verify": "Check a code",
+    "verify.title": "Check a verification code",
+    "verify.help": "Type the code printed under the QR code of a repair slip or receipt.",
+    "verify.code": "Verification code",
+    "verify.check": "Check",
+    "verify.match": "Genuine: this code belongs to a signed document",
+    "verify.document": "Document",
+    "verify.revision": "Revision",
+    "verify.signed_by": "Signed by",
+    "verify.no_match": "No signed document has this code",
+    "verify.no_match_help": (
+        "The paper may have been altered, it may be an unsigned draft, "
+        "or its laptop has not synced yet."
+    ),
+    "verify.not_a_code": (
+        "That is not a verification code: it has 12 letters and digits 2-7, e.g. ABCD-EFGH-JKMN."
+    ),
+    "document.repair_slip": "Repair slip",
+    "document.pickup_receipt": "Pickup receipt",
+    "document.return_receipt": "Return receipt",
+    "signer.customer": "customer",
+    "signer.technician": "technician",
     "nav.intake": "Take a call",
     "nav.jobs": "Jobs",
     "nav.queue": "Supervisor queue",
@@ -88,6 +110,23 @@ _EN: dict[str, str] = {
 
 _ZH: dict[str, str] = {
     "app": "FieldTech 办公室",
+    "nav.verify": "核验码",
+    "verify.title": "核验验证码",
+    "verify.help": "输入维修单或收据二维码下方印的验证码。",
+    "verify.code": "验证码",
+    "verify.check": "核验",
+    "verify.match": "真实：此验证码属于一份已签名的单据",
+    "verify.document": "单据",
+    "verify.revision": "版本",
+    "verify.signed_by": "签名人",
+    "verify.no_match": "没有已签名的单据使用此验证码",
+    "verify.no_match_help": "单据可能被篡改，可能是未签名的草稿，或者其笔记本电脑尚未同步。",
+    "verify.not_a_code": "这不是验证码：验证码由 12 个字母和数字 2-7 组成，例如 ABCD-EFGH-JKMN。",
+    "document.repair_slip": "维修单",
+    "document.pickup_receipt": "取件收据",
+    "document.return_receipt": "归还收据",
+    "signer.customer": "客户",
+    "signer.technician": "技术员",
     "nav.intake": "受理来电",
     "nav.jobs": "工单",
     "nav.queue": "主管队列",

@@ -15,6 +15,7 @@ from fieldtech.models import Customer, Job, Signature
 from fieldtech.rules.signing import content_hash, verification_code
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.verify import verify_code
+from tests.sync.server.conftest import AddUser
 
 
 def signed_job(session: Session, content: dict[str, str]) -> tuple[uuid.UUID, str]:
@@ -84,3 +85,24 @@ def test_verify_command_names_the_document_or_says_it_matches_nothing(
     assert main(["--database-url", url, "verify", wrong]) == 1
     assert "matches no signed document" in capsys.readouterr().out
     assert main(["--database-url", url, "verify", "nonsense"]) == 2
+
+
+def test_dashboard_verify_page_shows_match_no_match_and_bad_code(
+    client: TestClient, add_user: AddUser
+) -> None:
+    from tests.sync.server.test_dashboard import _sign_in
+
+    with client.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        job_id, code = signed_job(session, {"ticket": "202611-321", "total": "268.40"})
+    add_user("clerk")
+    _sign_in(client, "clerk")
+    page = client.get("/verify", params={"code": code})
+    assert page.status_code == 200
+    assert "Genuine" in page.text
+    assert f"/jobs/{job_id}" in page.text
+    assert "Zhang Wei" in page.text
+    forged = verification_code(content_hash({"forged": "yes"}))
+    assert "No signed document has this code" in client.get("/verify", params={"code": forged}).text
+    bad = client.get("/verify", params={"code": "<script>x</script>"})
+    assert "That is not a verification code" in bad.text
+    assert "<script>x" not in bad.text
