@@ -10,7 +10,7 @@ import argparse
 import signal
 import uuid
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,21 +25,28 @@ from PySide6.QtWidgets import (
 
 from fieldtech.domain.errors import FieldTechError
 from fieldtech.store.engine import Store
+from sync.client.errors import SyncState
 from ui import labels
 from ui.i18n import Translations
 from ui.job.screen import JobScreen
 from ui.jobs.list_view import JobListView
-from ui.jobs.queries import outbox_count
 from ui.new_job_dialog import NewJobDialog
 from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog
+from ui.signin.screen import SignInScreen
+from ui.sync.conflicts import ConflictInbox
+from ui.sync.controller import SyncController
+from ui.sync.status_area import SyncStatusArea
+from ui.sync.work import SyncOutcome
 from ui.tasks import TaskRunner
 
-OUTBOX_POLL_MS = 30_000
 DEFAULT_SIZE = QSize(1280, 760)
 
 
 class MainWindow(QMainWindow):
+    wipe_requested = Signal()
+    """The office revoked this laptop and asked for its data to be erased; nothing is pending."""
+
     def __init__(
         self,
         store: Store,
@@ -47,6 +54,9 @@ class MainWindow(QMainWindow):
         settings: Settings,
         translations: Translations,
         parent: QWidget | None = None,
+        *,
+        args: argparse.Namespace | None = None,
+        auto_sync: bool = False,
     ) -> None:
         super().__init__(parent)
         self._store = store
@@ -83,6 +93,9 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.sync_action.triggered.connect(self.sync_now)
         toolbar = self.toolbar = self.addToolBar("")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -95,11 +108,20 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.settings_action)
         self.addAction(self.back_action)
         self.addAction(self.quit_action)
+        self.addAction(self.sync_action)
 
-        self.sync_status = QLabel()
-        self.sync_status.setObjectName("syncStatus")
-        self.statusBar().addWidget(self.sync_status)
-        self._waiting = 0
+        self.sync = SyncController(
+            args or argparse.Namespace(), store, runner, interval_minutes=settings.sync_minutes
+        )
+        self.sync.setParent(self)
+        self.sync_area = SyncStatusArea()
+        self.statusBar().addPermanentWidget(self.sync_area, 1)
+        self.statusBar().setSizeGripEnabled(False)
+        self.sync.status_changed.connect(self.sync_area.show_status)
+        self.sync.rows_pulled.connect(self._rows_pulled)
+        self.sync.sync_finished.connect(self._sync_finished)
+        self.sync_area.sync_requested.connect(self.sync_now)
+        self.sync_area.conflicts_requested.connect(self.open_conflicts)
 
         self.today.job_open_requested.connect(self.open_job)
         self.all_jobs.job_open_requested.connect(self.open_job)
@@ -107,16 +129,15 @@ class MainWindow(QMainWindow):
         self.job_screen.job_changed.connect(self._job_changed)
         self.job_screen.load_failed.connect(self._job_load_failed)
         runner.task_failed.connect(self._task_failed)
-        self._outbox_timer = QTimer(self)
-        self._outbox_timer.setInterval(OUTBOX_POLL_MS)
-        self._outbox_timer.timeout.connect(self.refresh_sync_status)
-        self._outbox_timer.start()
         self._retranslate()
         if not self.restoreGeometry(settings.window_geometry):
             self.resize(DEFAULT_SIZE)
         self.restoreState(settings.window_state)
         self.today.reload()
-        self.refresh_sync_status()
+        if auto_sync:
+            self.sync.start()
+        else:
+            self.sync.refresh_facts()
         if settings.last_job_id:
             try:
                 self.open_job(uuid.UUID(settings.last_job_id))
@@ -156,11 +177,20 @@ class MainWindow(QMainWindow):
         if self._translations.set_language(code):
             self._settings.language = code
 
-    def refresh_sync_status(self) -> None:
-        self._runner.run(outbox_count, self._store.read_sessions, on_done=self._show_waiting)
+    def sync_now(self) -> None:
+        self.job_screen.flush()
+        self.sync.request()
+
+    def open_conflicts(self) -> None:
+        inbox = ConflictInbox(self._store.sessions, self._store.read_sessions, self._runner, self)
+        inbox.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        inbox.seen.connect(self._conflicts_seen)
+        inbox.load()
+        inbox.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
         """Nothing typed is lost on close: pending edits are saved before the window goes."""
+        self.sync.stop()
         self.job_screen.flush()
         self._runner.wait_idle()
         self._settings.window_geometry = self.saveGeometry()
@@ -186,13 +216,26 @@ class MainWindow(QMainWindow):
         self.back_action.setText(self.tr("Back"))
         self.settings_action.setText(self.tr("Settings"))
         self.quit_action.setText(self.tr("Quit"))
-        self._show_waiting(self._waiting)
+        self.sync_action.setText(self.tr("Sync now"))
 
-    def _show_waiting(self, waiting: int) -> None:
-        self._waiting = waiting
-        self.sync_status.setText(
-            self.tr("Offline · changes waiting: %1").replace("%1", str(waiting))
-        )
+    def _conflicts_seen(self, _: int) -> None:
+        self.sync.refresh_facts()
+
+    def _rows_pulled(self, _: int) -> None:
+        """The office's changes arrived: the lists show them (the open job reloads when reopened)."""
+        self.today.reload_if_shown()
+        self.all_jobs.reload_if_shown()
+        self.today.refresh_rows()
+        self.all_jobs.refresh_rows()
+
+    def _sync_finished(self, outcome: SyncOutcome) -> None:
+        if outcome.state == SyncState.WIPE_REQUESTED:
+            self.sync.stop()
+            self.job_screen.flush()
+            self._runner.wait_idle()
+            self.wipe_requested.emit()
+        elif outcome.state in (SyncState.REVOKED, SyncState.SIGNED_OUT):
+            self.sync.stop()
 
     def _job_opened(self, job_id: uuid.UUID) -> None:
         self._job_changed(job_id)
@@ -203,7 +246,7 @@ class MainWindow(QMainWindow):
     def _job_changed(self, _: uuid.UUID) -> None:
         self.today.refresh_rows()
         self.all_jobs.refresh_rows()
-        self.refresh_sync_status()
+        self.sync.local_change()
 
     def _job_load_failed(self, error: FieldTechError) -> None:
         self.stack.setCurrentWidget(self.tabs)
@@ -249,8 +292,6 @@ def _show_sign_in(
     translations: Translations,
     holder: dict[str, QWidget | Store],
 ) -> None:
-    from ui.signin.screen import SignInScreen
-
     screen = SignInScreen(args, runner)
     screen.setWindowTitle("FieldTech")
     screen.resize(DEFAULT_SIZE)
@@ -278,9 +319,22 @@ def _open_main(
     except FieldTechError as error:
         QMessageBox.critical(None, "FieldTech", error.message)
         return False
-    window = MainWindow(store, runner, settings, translations)
+    window = MainWindow(store, runner, settings, translations, args=args, auto_sync=True)
     holder["store"] = store
     holder["main"] = window
+
+    def wipe() -> None:
+        from ui.sync.work import wipe_store
+
+        _show_sign_in(args, runner, settings, translations, holder)
+        screen = holder["signin"]
+        if isinstance(screen, SignInScreen):
+            screen.show_wiped()
+        window.close()
+        wipe_store(args, store)
+        holder.pop("store", None)
+
+    window.wipe_requested.connect(wipe)
     window.show()
     _close_on_terminate(window)
     return True

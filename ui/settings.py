@@ -76,6 +76,7 @@ class Settings:
     window_geometry = Option("window/geometry", QByteArray, QByteArray())
     window_state = Option("window/state", QByteArray, QByteArray())
     last_job_id = Option("window/last_job_id", str, "")
+    sync_minutes = Option("sync/interval_minutes", int, 5, lambda v: 1 <= v <= 24 * 60)
     """The job open when the app closed, reopened at the next start ('' for the job lists)."""
 
     def __init__(self, qsettings: QSettings) -> None:

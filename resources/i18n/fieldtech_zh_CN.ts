@@ -20,6 +20,202 @@
     </message>
 </context>
 <context>
+    <name>ConflictInbox</name>
+    <message>
+        <location filename="../../ui/sync/conflicts.py" line="106"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts.py" line="109"/>
+        <source>When you and the office changed the same thing, or the office refused a change, it is listed here. Nothing is lost: the value that was not kept is shown too.</source>
+        <translation>当您和办公室修改了同一内容，或办公室拒绝了某项更改时，会列在这里。数据不会丢失：未被保留的值也会显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts.py" line="115"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts.py" line="116"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts.py" line="117"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts.py" line="118"/>
+        <source>Kept value</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts.py" line="119"/>
+        <source>Value not kept</source>
+        <translation>未保留的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts.py" line="120"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts.py" line="123"/>
+        <source>No conflicts. Everything you sent reached the office.</source>
+        <translation>没有冲突。您发送的所有内容都已送达办公室。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictWords</name>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="12"/>
+        <source>Job</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="13"/>
+        <source>Visit</source>
+        <translation>上门记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="14"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="15"/>
+        <source>Advice note</source>
+        <translation>建议记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="16"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="17"/>
+        <source>Customer&apos;s item</source>
+        <translation>客户产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="18"/>
+        <source>Part used</source>
+        <translation>已用配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="19"/>
+        <source>Van stock</source>
+        <translation>车载库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="20"/>
+        <source>Charge</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="21"/>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="22"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="23"/>
+        <source>Photo or document</source>
+        <translation>照片或文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="24"/>
+        <source>Pickup receipt</source>
+        <translation>取件单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="25"/>
+        <source>Return receipt</source>
+        <translation>归还单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="26"/>
+        <source>Workshop movement</source>
+        <translation>维修站流转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="30"/>
+        <source>You and the office changed the same field</source>
+        <translation>您和办公室修改了同一字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="33"/>
+        <source>The customer had already signed: a change needs a new signature</source>
+        <translation>客户已签名：修改需要重新签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="36"/>
+        <source>The job is not assigned to you</source>
+        <translation>该工单未分配给您</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="37"/>
+        <source>It belongs to another technician</source>
+        <translation>它属于另一位技术员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="38"/>
+        <source>The job is not at the office</source>
+        <translation>办公室没有该工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="39"/>
+        <source>The office had deleted the record</source>
+        <translation>办公室已删除该记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="40"/>
+        <source>The office does not have the record</source>
+        <translation>办公室没有该记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="41"/>
+        <source>Only the office may change this</source>
+        <translation>只有办公室可以修改此项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="42"/>
+        <source>The office does not know this field</source>
+        <translation>办公室无法识别此字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="43"/>
+        <source>The office could not read the value</source>
+        <translation>办公室无法读取该值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="44"/>
+        <source>The office&apos;s records do not allow it</source>
+        <translation>办公室的记录不允许此更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="48"/>
+        <source>The office&apos;s value was kept</source>
+        <translation>保留了办公室的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="49"/>
+        <source>Your value was kept</source>
+        <translation>保留了您的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_words.py" line="66"/>
+        <source>The office refused the change (%1)</source>
+        <translation>办公室拒绝了此更改（%1）</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
         <location filename="../../ui/job/customer.py" line="85"/>
@@ -515,65 +711,65 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>FieldTech</source>
         <translation>FieldTech 上门服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>All jobs</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>New job</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Open a job at the customer&apos;s door (Ctrl+N)</source>
         <translation>在客户门口新建工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Search all jobs (Ctrl+F)</source>
         <translation>搜索全部工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
-        <source>Offline · changes waiting: %1</source>
-        <translation>离线 · 待同步更改：%1</translation>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
     </message>
 </context>
 <context>
@@ -776,74 +972,149 @@
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="140"/>
+        <location filename="../../ui/signin/screen.py" line="136"/>
+        <source>The office revoked this laptop and asked for its data to be erased. The jobs and the key were deleted from this computer. Sign in again when the office allows it.</source>
+        <translation>办公室已撤销本机并要求清除其数据。工单和密钥已从本机删除。待办公室允许后，请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/screen.py" line="151"/>
         <source>Enter the office address your office gave you.</source>
         <translation>请输入公司提供的办公室地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="143"/>
+        <location filename="../../ui/signin/screen.py" line="154"/>
         <source>Enter your username.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="146"/>
+        <location filename="../../ui/signin/screen.py" line="157"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="153"/>
+        <location filename="../../ui/signin/screen.py" line="164"/>
         <source>Sending your changes…</source>
         <translation>正在上传您的更改…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="153"/>
+        <location filename="../../ui/signin/screen.py" line="164"/>
         <source>Fetching jobs…</source>
         <translation>正在获取工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="166"/>
+        <location filename="../../ui/signin/screen.py" line="177"/>
         <source>Signed in. The first sync did not finish: %1 It will be retried.</source>
         <translation>已登录。首次同步未完成：%1 稍后将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="173"/>
+        <location filename="../../ui/signin/screen.py" line="184"/>
         <source>Signed in as %1.</source>
         <translation>已以 %1 的身份登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="195"/>
+        <location filename="../../ui/signin/screen.py" line="206"/>
         <source>Sign in to your office</source>
         <translation>登录您的办公室</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="198"/>
+        <location filename="../../ui/signin/screen.py" line="209"/>
         <source>Sign in once with the account your office gave you. After that the app works offline and syncs whenever the network allows.</source>
         <translation>请使用公司为您开设的账号登录一次。之后应用可离线使用，并在有网络时自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="202"/>
+        <location filename="../../ui/signin/screen.py" line="213"/>
         <source>&amp;Office address</source>
         <translation>办公室地址(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="203"/>
+        <location filename="../../ui/signin/screen.py" line="214"/>
         <source>&amp;Username</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="204"/>
+        <location filename="../../ui/signin/screen.py" line="215"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="205"/>
+        <location filename="../../ui/signin/screen.py" line="216"/>
         <source>e.g. https://office.example.com</source>
         <translation>例如 https://office.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="206"/>
+        <location filename="../../ui/signin/screen.py" line="217"/>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusArea</name>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="65"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="67"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="69"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="71"/>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="73"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="78"/>
+        <source>Changes waiting: %1</source>
+        <translation>待同步更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="92"/>
+        <source>Conflicts to review: %1</source>
+        <translation>待查看冲突：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="98"/>
+        <location filename="../../ui/sync/status_area.py" line="104"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="99"/>
+        <location filename="../../ui/sync/status_area.py" line="105"/>
+        <source>Send and fetch changes now (F5)</source>
+        <translation>立即发送和获取更改（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="111"/>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="118"/>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="121"/>
+        <source>Sending changes</source>
+        <translation>正在发送更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/status_area.py" line="121"/>
+        <source>Fetching</source>
+        <translation>正在获取</translation>
     </message>
 </context>
 <context>

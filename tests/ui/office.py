@@ -3,23 +3,34 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
 from argon2.profiles import CHEAPEST
+from sqlalchemy import update
 
 from sync.server import migrate
 from sync.server.db import make_engine, make_sessionmaker
-from sync.server.models import Role
+from sync.server.models import Device, Role
 from sync.server.process import free_port, office_thread
 from sync.server.security import use_hasher
 from sync.server.settings import Settings
 from sync.server.users import create_user
 from tests.keyring_memory import memory_keyring
 
-__all__ = ["PASSWORD", "TECHNICIAN", "app_args", "closed_office", "memory_keyring", "office"]
+__all__ = [
+    "PASSWORD",
+    "TECHNICIAN",
+    "app_args",
+    "closed_office",
+    "mark_devices",
+    "memory_keyring",
+    "office",
+    "office_db",
+]
 
 PASSWORD = "correct horse battery"
 TECHNICIAN = "wang.fang"
@@ -52,6 +63,25 @@ def office(tmp_path: Path, office_template: Path) -> Iterator[str]:
             yield base
     finally:
         use_hasher(previous)
+
+
+@pytest.fixture
+def office_db(tmp_path: Path) -> str:
+    """The database URL of the `office` fixture, to change what the office holds behind its back."""
+    return f"sqlite:///{tmp_path / 'office.sqlite3'}"
+
+
+def mark_devices(database_url: str, *, wipe: bool) -> None:
+    """Revoke every device (and ask them to wipe), as the office's device page does."""
+    now = dt.datetime.now(dt.UTC)
+    engine = make_engine(database_url)
+    try:
+        with make_sessionmaker(engine)() as session:
+            values = {"revoked_at": now, "wipe_requested_at": now if wipe else None}
+            session.execute(update(Device).values(**values))
+            session.commit()
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

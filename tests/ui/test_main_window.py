@@ -84,7 +84,8 @@ def test_window_today_and_all_jobs_listed(
     assert main.tabs.tabText(0) == "Today"
     waiting = outbox_count(store.read_sessions)
     assert waiting > 0
-    assert main.sync_status.text() == f"Offline · changes waiting: {waiting}"
+    assert main.sync_area.waiting.text() == f"Changes waiting: {waiting}"
+    assert main.sync_area.state.text() == "Not synced yet"
 
 
 def test_window_search_then_enter_opens_job_and_esc_goes_back(

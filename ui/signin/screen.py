@@ -129,6 +129,17 @@ class SignInScreen(QWidget):
             on_error=self._failed,
         )
 
+    def show_wiped(self) -> None:
+        """Say why the technician is back here: the office had this laptop's data erased."""
+        self._say(
+            self.tr(
+                "The office revoked this laptop and asked for its data to be erased. The jobs "
+                "and the key were deleted from this computer. Sign in again when the office "
+                "allows it."
+            ),
+            error=True,
+        )
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from fieldtech.store.paths import profile_dir
 from fieldtech.usecases.device import put_setting
-from sync.client.engine import Progress, SyncEngine
+from sync.client.engine import Progress
 from sync.client.errors import SyncState, TransportError
-from sync.client.http import HttpTransport
 from sync.client.signin import sign_in
 from ui.commands.sync import SERVER_SETTING, _device_id
 from ui.profile import credentials, data_dir, open_store_for, set_current_user
+from ui.sync.work import sync_now
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,10 @@ def sign_in_and_sync(
     with open_store_for(opened, create_user=username) as store:
         with store.sessions.begin() as session:
             put_setting(session, SERVER_SETTING, server)
-        engine = SyncEngine(store.sessions, HttpTransport(server, signed.token), progress=progress)
-        report = engine.sync()
+        report = sync_now(opened, store, progress)
     return SignInOutcome(
         state=report.state,
-        detail=report.message,
+        detail=report.detail,
         display_name=signed.display_name,
         signed_in=True,
         pulled=report.pulled,
