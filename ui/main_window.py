@@ -34,6 +34,7 @@ from ui.new_job_dialog import NewJobDialog
 from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog
 from ui.signin.screen import SignInScreen
+from ui.signoff.dialog import SignOffDialog
 from ui.sync.conflicts import ConflictInbox
 from ui.sync.controller import SyncController
 from ui.sync.status_area import SyncStatusArea
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.job_screen.back_requested.connect(self.show_lists)
         self.job_screen.job_changed.connect(self._job_changed)
         self.job_screen.load_failed.connect(self._job_load_failed)
+        self.job_screen.sign_off_requested.connect(self.open_sign_off)
         runner.task_failed.connect(self._task_failed)
         self._retranslate()
         if not self.restoreGeometry(settings.window_geometry):
@@ -181,6 +183,15 @@ class MainWindow(QMainWindow):
         self.job_screen.flush()
         self.sync.request()
 
+    def open_sign_off(self, job_id: uuid.UUID) -> None:
+        dialog = SignOffDialog(
+            self._store.sessions, self._store.read_sessions, self._runner, job_id, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signed.connect(self._job_signed)
+        dialog.load()
+        dialog.open()
+
     def open_conflicts(self) -> None:
         inbox = ConflictInbox(self._store.sessions, self._store.read_sessions, self._runner, self)
         inbox.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -217,6 +228,10 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(self.tr("Settings"))
         self.quit_action.setText(self.tr("Quit"))
         self.sync_action.setText(self.tr("Sync now"))
+
+    def _job_signed(self, job_id: uuid.UUID) -> None:
+        self._job_changed(job_id)
+        self.job_screen.reload()
 
     def _conflicts_seen(self, _: int) -> None:
         self.sync.refresh_facts()

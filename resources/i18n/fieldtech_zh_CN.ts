@@ -402,47 +402,62 @@
 <context>
     <name>JobScreen</name>
     <message>
-        <location filename="../../ui/job/screen.py" line="146"/>
+        <location filename="../../ui/job/screen.py" line="155"/>
         <source>← Jobs</source>
         <translation>← 工单</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="147"/>
+        <location filename="../../ui/job/screen.py" line="156"/>
         <source>Back to the job lists (Esc)</source>
         <translation>返回工单列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="148"/>
+        <location filename="../../ui/job/screen.py" line="157"/>
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="149"/>
+        <location filename="../../ui/job/screen.py" line="158"/>
         <source>Left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="150"/>
+        <location filename="../../ui/job/screen.py" line="159"/>
         <source>Start new revision</source>
         <translation>开始新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="153"/>
+        <location filename="../../ui/job/screen.py" line="160"/>
+        <source>Customer sign-off</source>
+        <translation>客户签字确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/screen.py" line="161"/>
+        <source>Documents</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/screen.py" line="162"/>
+        <source>Preview, print or save this job&apos;s documents</source>
+        <translation>预览、打印或保存本工单的单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/screen.py" line="165"/>
         <source>The customer signed this job. It is read-only; to change it, start a new revision, which needs a new signature.</source>
         <translation>客户已签署此工单，现为只读；如需修改，请开始新版本，新版本需要客户重新签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="172"/>
+        <location filename="../../ui/job/screen.py" line="184"/>
         <source>Job %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="179"/>
+        <location filename="../../ui/job/screen.py" line="191"/>
         <source>Arrived %1</source>
         <translation>到达 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="181"/>
+        <location filename="../../ui/job/screen.py" line="193"/>
         <source>Left %1</source>
         <translation>离开 %1</translation>
     </message>
@@ -711,63 +726,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>FieldTech</source>
         <translation>FieldTech 上门服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>All jobs</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>New job</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Open a job at the customer&apos;s door (Ctrl+N)</source>
         <translation>在客户门口新建工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Search all jobs (Ctrl+F)</source>
         <translation>搜索全部工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1045,6 +1060,85 @@
         <location filename="../../ui/signin/screen.py" line="217"/>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="115"/>
+        <source>Preparing the repair slip…</source>
+        <translation>正在生成维修单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="129"/>
+        <source>Type the customer&apos;s name as it should be printed.</source>
+        <translation>请输入要打印在单据上的客户姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="133"/>
+        <source>Ask the customer to sign in the box.</source>
+        <translation>请客户在框内签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="156"/>
+        <source>The slip could not be shown.</source>
+        <translation>无法显示维修单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="160"/>
+        <source>The slip could not be prepared: %1</source>
+        <translation>无法生成维修单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="182"/>
+        <location filename="../../ui/signoff/dialog.py" line="183"/>
+        <source>Customer sign-off</source>
+        <translation>客户签字确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="186"/>
+        <source>Let the customer read the repair slip on the left. Their signature confirms exactly what it says; after signing, the job can no longer be changed.</source>
+        <translation>请客户阅读左侧的维修单。签名即确认单据上的全部内容；签名后工单将无法再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="190"/>
+        <source>Customer&apos;s &amp;printed name</source>
+        <translation>客户姓名（正楷）(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="191"/>
+        <source>Name as the customer writes it</source>
+        <translation>客户书写的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="192"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="193"/>
+        <source>Sign here with a finger, pen or mouse</source>
+        <translation>请用手指、手写笔或鼠标在此签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="195"/>
+        <source>Undo stroke</source>
+        <translation>撤销一笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="196"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="197"/>
+        <source>Sign and finish</source>
+        <translation>签名并完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialog.py" line="198"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

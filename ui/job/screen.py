@@ -52,6 +52,8 @@ class JobScreen(QWidget):
     """The job could not be read (FieldTechError), for example it is no longer on this laptop."""
     job_changed = Signal(object)
     """A job id whose stored record changed (lists refresh, the outbox count moves)."""
+    sign_off_requested = Signal(object)
+    documents_requested = Signal(object)
 
     def __init__(
         self, db: Db, read_db: Db, runner: TaskRunner, parent: QWidget | None = None
@@ -76,6 +78,11 @@ class JobScreen(QWidget):
         self.left_button.clicked.connect(self._left)
         self.revision_button = QPushButton()
         self.revision_button.clicked.connect(self._new_revision)
+        self.sign_off_button = QPushButton()
+        self.sign_off_button.setProperty("primary", True)
+        self.sign_off_button.clicked.connect(self._sign_off)
+        self.documents_button = QPushButton()
+        self.documents_button.clicked.connect(self._documents)
         self.frozen_banner = QLabel()
         self.frozen_banner.setObjectName("frozenBanner")
         self.frozen_banner.setWordWrap(True)
@@ -101,6 +108,8 @@ class JobScreen(QWidget):
         header.addWidget(self.arrived_button)
         header.addWidget(self.left_button)
         header.addWidget(self.revision_button)
+        header.addWidget(self.sign_off_button)
+        header.addWidget(self.documents_button)
         body = QWidget()
         columns = QHBoxLayout(body)
         columns.setContentsMargins(0, 0, 8, 8)
@@ -148,6 +157,9 @@ class JobScreen(QWidget):
         self.arrived_button.setText(self.tr("Arrived"))
         self.left_button.setText(self.tr("Left"))
         self.revision_button.setText(self.tr("Start new revision"))
+        self.sign_off_button.setText(self.tr("Customer sign-off"))
+        self.documents_button.setText(self.tr("Documents"))
+        self.documents_button.setToolTip(self.tr("Preview, print or save this job's documents"))
         self.frozen_banner.setText(
             self.tr(
                 "The customer signed this job. It is read-only; to change it, start a new "
@@ -188,6 +200,7 @@ class JobScreen(QWidget):
         visiting = detail.status not in (JobStatus.CLOSED, JobStatus.CANCELLED)
         self.arrived_button.setEnabled(visiting and not detail.on_site)
         self.left_button.setEnabled(visiting and detail.on_site)
+        self.sign_off_button.setVisible(not frozen and visiting)
         self.customer.show_detail(detail)
         self.diagnosis.load(detail)
         for shown in (self.parts, self.money, self.advice):
@@ -202,6 +215,21 @@ class JobScreen(QWidget):
     def _left(self) -> None:
         if self.job_id is not None:
             self._run_and_reload(record_departure, self._db, self.job_id)
+
+    def _sign_off(self) -> None:
+        if self.job_id is not None:
+            self.flush()
+            self.sign_off_requested.emit(self.job_id)
+
+    def _documents(self) -> None:
+        if self.job_id is not None:
+            self.flush()
+            self.documents_requested.emit(self.job_id)
+
+    def reload(self) -> None:
+        """Read the open job again (after a dialog changed it)."""
+        if self.job_id is not None:
+            self._load(self.job_id)
 
     def _new_revision(self) -> None:
         if self.job_id is not None:

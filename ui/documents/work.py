@@ -1,0 +1,47 @@
+"""Rendering a job's document off the GUI thread: the store's data, then reportlab's PDF."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from fieldtech.documents.render import Rendered, render_result
+from fieldtech.usecases.common import Db
+from fieldtech.usecases.documents import company_settings, document_for
+
+Kind = Literal["repair-slip", "pickup-receipt", "return-receipt"]
+PaperName = Literal["a4", "letter", "80mm"]
+KINDS: tuple[Kind, ...] = ("repair-slip", "pickup-receipt", "return-receipt")
+PAPERS: tuple[PaperName, ...] = ("a4", "letter", "80mm")
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    job_id: uuid.UUID
+    kind: Kind
+    paper: PaperName
+    pdf: bytes
+    verification_code: str
+    warnings: tuple[str, ...]
+
+
+def render_job_document(
+    read_db: Db, job_id: uuid.UUID, kind: Kind, paper: PaperName = "a4"
+) -> RenderedDocument:
+    """The job's latest document of `kind`, in the company's document language.
+
+    Raises FieldTechError (plain words) when the job has no such document yet.
+    """
+    with read_db() as session:
+        data = document_for(session, kind, job_id)
+        lang = company_settings(session).document_language.value
+    rendered: Rendered = render_result(data, paper, cast(Literal["en", "zh", "both"], lang))
+    return RenderedDocument(
+        job_id=job_id,
+        kind=kind,
+        paper=paper,
+        pdf=rendered.pdf,
+        verification_code=rendered.verification_code,
+        warnings=rendered.warnings,
+    )

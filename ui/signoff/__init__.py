@@ -1,0 +1,1 @@
+"""Customer sign-off: the signature pad and the dialog that shows the slip before signing."""
