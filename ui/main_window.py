@@ -27,6 +27,7 @@ from fieldtech.domain.errors import FieldTechError
 from fieldtech.store.engine import Store
 from sync.client.errors import SyncState
 from ui import labels
+from ui.documents.dialog import DocumentsDialog
 from ui.i18n import Translations
 from ui.job.screen import JobScreen
 from ui.jobs.list_view import JobListView
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.job_screen.job_changed.connect(self._job_changed)
         self.job_screen.load_failed.connect(self._job_load_failed)
         self.job_screen.sign_off_requested.connect(self.open_sign_off)
+        self.job_screen.documents_requested.connect(self.open_documents)
         runner.task_failed.connect(self._task_failed)
         self._retranslate()
         if not self.restoreGeometry(settings.window_geometry):
@@ -189,6 +191,14 @@ class MainWindow(QMainWindow):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed.connect(self._job_signed)
+        dialog.load()
+        dialog.open()
+
+    def open_documents(self, job_id: uuid.UUID) -> None:
+        dialog = DocumentsDialog(
+            self._store.read_sessions, self._runner, self._settings, job_id, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.load()
         dialog.open()
 

@@ -19,6 +19,7 @@ T = TypeVar("T")
 SETTINGS_FILE = "ui.ini"
 VERSION = 1
 LANGUAGES = ("en", "zh_CN")
+PAPERS = ("a4", "letter", "80mm")
 
 
 class Option(Generic[T]):
@@ -76,8 +77,9 @@ class Settings:
     window_geometry = Option("window/geometry", QByteArray, QByteArray())
     window_state = Option("window/state", QByteArray, QByteArray())
     last_job_id = Option("window/last_job_id", str, "")
-    sync_minutes = Option("sync/interval_minutes", int, 5, lambda v: 1 <= v <= 24 * 60)
     """The job open when the app closed, reopened at the next start ('' for the job lists)."""
+    sync_minutes = Option("sync/interval_minutes", int, 5, lambda v: 1 <= v <= 24 * 60)
+    """Minutes between background syncs (a sync also runs on F5 and after local changes)."""
 
     def __init__(self, qsettings: QSettings) -> None:
         self.qsettings = qsettings
@@ -90,6 +92,21 @@ class Settings:
 
     def sync(self) -> None:
         self.qsettings.sync()
+
+    def paper_for(self, printer: str) -> str:
+        """The paper last used on `printer` (a4, letter or 80mm); A4 for a printer never used."""
+        value = self.qsettings.value(_paper_key(printer), "a4")
+        return value if value in PAPERS else "a4"
+
+    def set_paper_for(self, printer: str, paper: str) -> None:
+        if paper in PAPERS:
+            self.qsettings.setValue(_paper_key(printer), paper)
+
+
+def _paper_key(printer: str) -> str:
+    """One key per printer; QSettings keys may not hold slashes or backslashes."""
+    safe = "".join(c if c.isalnum() or c in "-_. " else "_" for c in printer) or "default"
+    return f"printing/paper/{safe}"
 
 
 UPGRADES: dict[int, Callable[[Settings], None]] = {}

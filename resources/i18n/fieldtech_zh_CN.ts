@@ -352,6 +352,109 @@
     </message>
 </context>
 <context>
+    <name>DocumentsDialog</name>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="120"/>
+        <source>Preparing the document…</source>
+        <translation>正在生成单据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="154"/>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>已发送 %1 页到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="160"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="163"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="180"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="184"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="204"/>
+        <source>The document could not be shown.</source>
+        <translation>无法显示该单据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="207"/>
+        <source>Verification code %1</source>
+        <translation>校验码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="223"/>
+        <source>Documents</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="224"/>
+        <source>&amp;Document</source>
+        <translation>单据(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="225"/>
+        <source>&amp;Paper</source>
+        <translation>纸张(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="227"/>
+        <source>Repair slip</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="228"/>
+        <source>Pickup receipt</source>
+        <translation>取件单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="229"/>
+        <source>Return receipt</source>
+        <translation>归还单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="234"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="235"/>
+        <source>US Letter</source>
+        <translation>美式 Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="236"/>
+        <source>80 mm roll</source>
+        <translation>80 毫米卷纸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="240"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="241"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/dialog.py" line="242"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>JobListView</name>
     <message>
         <location filename="../../ui/jobs/list_view.py" line="180"/>
@@ -726,63 +829,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>FieldTech</source>
         <translation>FieldTech 上门服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>All jobs</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>New job</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Open a job at the customer&apos;s door (Ctrl+N)</source>
         <translation>在客户门口新建工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Search all jobs (Ctrl+F)</source>
         <translation>搜索全部工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>

@@ -6,7 +6,10 @@ import uuid
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from sqlalchemy import exists, select
+
 from fieldtech.documents.render import Rendered, render_result
+from fieldtech.models.workshop import PickupReceipt, ReturnReceipt
 from fieldtech.usecases.common import Db
 from fieldtech.usecases.documents import company_settings, document_for
 
@@ -45,3 +48,22 @@ def render_job_document(
         verification_code=rendered.verification_code,
         warnings=rendered.warnings,
     )
+
+
+def available_kinds(read_db: Db, job_id: uuid.UUID) -> list[Kind]:
+    """The documents this job has: always its repair slip, receipts once an item was taken back."""
+    with read_db() as session:
+        taken = session.scalar(select(exists().where(PickupReceipt.job_id == job_id)))
+        returned = session.scalar(
+            select(
+                exists()
+                .where(ReturnReceipt.pickup_id == PickupReceipt.id)
+                .where(PickupReceipt.job_id == job_id)
+            )
+        )
+    kinds: list[Kind] = ["repair-slip"]
+    if taken:
+        kinds.append("pickup-receipt")
+    if returned:
+        kinds.append("return-receipt")
+    return kinds
