@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -76,7 +77,6 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.job_screen)
-        self.setCentralWidget(self.stack)
 
         self.title = QLabel()
         self.title.setObjectName("appTitle")
@@ -118,6 +118,13 @@ class MainWindow(QMainWindow):
         self.sync.setParent(self)
         self.sync_area = SyncStatusArea()
         self.statusBar().addPermanentWidget(self.sync_area, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.sync_area.problem)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.statusBar().setSizeGripEnabled(False)
         self.sync.status_changed.connect(self.sync_area.show_status)
         self.sync.rows_pulled.connect(self._rows_pulled)

@@ -70,147 +70,147 @@
 <context>
     <name>ConflictWords</name>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="12"/>
+        <location filename="../../ui/sync/conflict_words.py" line="13"/>
         <source>Job</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="13"/>
+        <location filename="../../ui/sync/conflict_words.py" line="14"/>
         <source>Visit</source>
         <translation>上门记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="14"/>
+        <location filename="../../ui/sync/conflict_words.py" line="15"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="15"/>
+        <location filename="../../ui/sync/conflict_words.py" line="16"/>
         <source>Advice note</source>
         <translation>建议记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="16"/>
+        <location filename="../../ui/sync/conflict_words.py" line="17"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="17"/>
+        <location filename="../../ui/sync/conflict_words.py" line="18"/>
         <source>Customer&apos;s item</source>
         <translation>客户产品</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="18"/>
+        <location filename="../../ui/sync/conflict_words.py" line="19"/>
         <source>Part used</source>
         <translation>已用配件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="19"/>
+        <location filename="../../ui/sync/conflict_words.py" line="20"/>
         <source>Van stock</source>
         <translation>车载库存</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="20"/>
+        <location filename="../../ui/sync/conflict_words.py" line="21"/>
         <source>Charge</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="21"/>
+        <location filename="../../ui/sync/conflict_words.py" line="22"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="22"/>
+        <location filename="../../ui/sync/conflict_words.py" line="23"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="23"/>
+        <location filename="../../ui/sync/conflict_words.py" line="24"/>
         <source>Photo or document</source>
         <translation>照片或文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="24"/>
+        <location filename="../../ui/sync/conflict_words.py" line="25"/>
         <source>Pickup receipt</source>
         <translation>取件单</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="25"/>
+        <location filename="../../ui/sync/conflict_words.py" line="26"/>
         <source>Return receipt</source>
         <translation>归还单</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="26"/>
+        <location filename="../../ui/sync/conflict_words.py" line="27"/>
         <source>Workshop movement</source>
         <translation>维修站流转</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="30"/>
+        <location filename="../../ui/sync/conflict_words.py" line="31"/>
         <source>You and the office changed the same field</source>
         <translation>您和办公室修改了同一字段</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="33"/>
+        <location filename="../../ui/sync/conflict_words.py" line="34"/>
         <source>The customer had already signed: a change needs a new signature</source>
         <translation>客户已签名：修改需要重新签名</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="36"/>
+        <location filename="../../ui/sync/conflict_words.py" line="37"/>
         <source>The job is not assigned to you</source>
         <translation>该工单未分配给您</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="37"/>
+        <location filename="../../ui/sync/conflict_words.py" line="38"/>
         <source>It belongs to another technician</source>
         <translation>它属于另一位技术员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="38"/>
+        <location filename="../../ui/sync/conflict_words.py" line="39"/>
         <source>The job is not at the office</source>
         <translation>办公室没有该工单</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="39"/>
+        <location filename="../../ui/sync/conflict_words.py" line="40"/>
         <source>The office had deleted the record</source>
         <translation>办公室已删除该记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="40"/>
+        <location filename="../../ui/sync/conflict_words.py" line="41"/>
         <source>The office does not have the record</source>
         <translation>办公室没有该记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="41"/>
+        <location filename="../../ui/sync/conflict_words.py" line="42"/>
         <source>Only the office may change this</source>
         <translation>只有办公室可以修改此项</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="42"/>
+        <location filename="../../ui/sync/conflict_words.py" line="43"/>
         <source>The office does not know this field</source>
         <translation>办公室无法识别此字段</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="43"/>
+        <location filename="../../ui/sync/conflict_words.py" line="44"/>
         <source>The office could not read the value</source>
         <translation>办公室无法读取该值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="44"/>
+        <location filename="../../ui/sync/conflict_words.py" line="45"/>
         <source>The office&apos;s records do not allow it</source>
         <translation>办公室的记录不允许此更改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="48"/>
+        <location filename="../../ui/sync/conflict_words.py" line="49"/>
         <source>The office&apos;s value was kept</source>
         <translation>保留了办公室的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="49"/>
+        <location filename="../../ui/sync/conflict_words.py" line="50"/>
         <source>Your value was kept</source>
         <translation>保留了您的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflict_words.py" line="66"/>
+        <location filename="../../ui/sync/conflict_words.py" line="70"/>
         <source>The office refused the change (%1)</source>
         <translation>办公室拒绝了此更改（%1）</translation>
     </message>
@@ -354,102 +354,102 @@
 <context>
     <name>DocumentsDialog</name>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="120"/>
+        <location filename="../../ui/documents/dialog.py" line="121"/>
         <source>Preparing the document…</source>
         <translation>正在生成单据…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="154"/>
+        <location filename="../../ui/documents/dialog.py" line="155"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>已发送 %1 页到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="160"/>
+        <location filename="../../ui/documents/dialog.py" line="161"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="163"/>
+        <location filename="../../ui/documents/dialog.py" line="164"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="180"/>
+        <location filename="../../ui/documents/dialog.py" line="181"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="184"/>
+        <location filename="../../ui/documents/dialog.py" line="185"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="204"/>
+        <location filename="../../ui/documents/dialog.py" line="205"/>
         <source>The document could not be shown.</source>
         <translation>无法显示该单据。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="207"/>
+        <location filename="../../ui/documents/dialog.py" line="209"/>
         <source>Verification code %1</source>
         <translation>校验码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="223"/>
+        <location filename="../../ui/documents/dialog.py" line="225"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="224"/>
+        <location filename="../../ui/documents/dialog.py" line="226"/>
         <source>&amp;Document</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="225"/>
+        <location filename="../../ui/documents/dialog.py" line="227"/>
         <source>&amp;Paper</source>
         <translation>纸张(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="227"/>
+        <location filename="../../ui/documents/dialog.py" line="229"/>
         <source>Repair slip</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="228"/>
+        <location filename="../../ui/documents/dialog.py" line="230"/>
         <source>Pickup receipt</source>
         <translation>取件单</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="229"/>
+        <location filename="../../ui/documents/dialog.py" line="231"/>
         <source>Return receipt</source>
         <translation>归还单</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="234"/>
+        <location filename="../../ui/documents/dialog.py" line="236"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="235"/>
+        <location filename="../../ui/documents/dialog.py" line="237"/>
         <source>US Letter</source>
         <translation>美式 Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="236"/>
+        <location filename="../../ui/documents/dialog.py" line="238"/>
         <source>80 mm roll</source>
         <translation>80 毫米卷纸</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="240"/>
+        <location filename="../../ui/documents/dialog.py" line="242"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="241"/>
+        <location filename="../../ui/documents/dialog.py" line="243"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="242"/>
+        <location filename="../../ui/documents/dialog.py" line="244"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -829,63 +829,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>FieldTech</source>
         <translation>FieldTech 上门服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>All jobs</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>New job</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Open a job at the customer&apos;s door (Ctrl+N)</source>
         <translation>在客户门口新建工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Search all jobs (Ctrl+F)</source>
         <translation>搜索全部工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1085,82 +1085,82 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../ui/signin/screen.py" line="120"/>
+        <location filename="../../ui/signin/screen.py" line="131"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="136"/>
+        <location filename="../../ui/signin/screen.py" line="147"/>
         <source>The office revoked this laptop and asked for its data to be erased. The jobs and the key were deleted from this computer. Sign in again when the office allows it.</source>
         <translation>办公室已撤销本机并要求清除其数据。工单和密钥已从本机删除。待办公室允许后，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="151"/>
+        <location filename="../../ui/signin/screen.py" line="162"/>
         <source>Enter the office address your office gave you.</source>
         <translation>请输入公司提供的办公室地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="154"/>
+        <location filename="../../ui/signin/screen.py" line="165"/>
         <source>Enter your username.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="157"/>
+        <location filename="../../ui/signin/screen.py" line="168"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="164"/>
+        <location filename="../../ui/signin/screen.py" line="175"/>
         <source>Sending your changes…</source>
         <translation>正在上传您的更改…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="164"/>
+        <location filename="../../ui/signin/screen.py" line="175"/>
         <source>Fetching jobs…</source>
         <translation>正在获取工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="177"/>
+        <location filename="../../ui/signin/screen.py" line="188"/>
         <source>Signed in. The first sync did not finish: %1 It will be retried.</source>
         <translation>已登录。首次同步未完成：%1 稍后将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="184"/>
+        <location filename="../../ui/signin/screen.py" line="195"/>
         <source>Signed in as %1.</source>
         <translation>已以 %1 的身份登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="206"/>
+        <location filename="../../ui/signin/screen.py" line="217"/>
         <source>Sign in to your office</source>
         <translation>登录您的办公室</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="209"/>
+        <location filename="../../ui/signin/screen.py" line="220"/>
         <source>Sign in once with the account your office gave you. After that the app works offline and syncs whenever the network allows.</source>
         <translation>请使用公司为您开设的账号登录一次。之后应用可离线使用，并在有网络时自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="213"/>
+        <location filename="../../ui/signin/screen.py" line="224"/>
         <source>&amp;Office address</source>
         <translation>办公室地址(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="214"/>
+        <location filename="../../ui/signin/screen.py" line="225"/>
         <source>&amp;Username</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="215"/>
+        <location filename="../../ui/signin/screen.py" line="226"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="216"/>
+        <location filename="../../ui/signin/screen.py" line="227"/>
         <source>e.g. https://office.example.com</source>
         <translation>例如 https://office.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/screen.py" line="217"/>
+        <location filename="../../ui/signin/screen.py" line="228"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -1247,69 +1247,69 @@
 <context>
     <name>SyncStatusArea</name>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="65"/>
+        <location filename="../../ui/sync/status_area.py" line="68"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="67"/>
+        <location filename="../../ui/sync/status_area.py" line="70"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="69"/>
+        <location filename="../../ui/sync/status_area.py" line="72"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="71"/>
+        <location filename="../../ui/sync/status_area.py" line="74"/>
         <source>Sync failed</source>
         <translation>同步失败</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="73"/>
+        <location filename="../../ui/sync/status_area.py" line="76"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="78"/>
+        <location filename="../../ui/sync/status_area.py" line="81"/>
         <source>Changes waiting: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="92"/>
+        <location filename="../../ui/sync/status_area.py" line="96"/>
         <source>Conflicts to review: %1</source>
         <translation>待查看冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="98"/>
-        <location filename="../../ui/sync/status_area.py" line="104"/>
+        <location filename="../../ui/sync/status_area.py" line="102"/>
+        <location filename="../../ui/sync/status_area.py" line="108"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="99"/>
-        <location filename="../../ui/sync/status_area.py" line="105"/>
+        <location filename="../../ui/sync/status_area.py" line="103"/>
+        <location filename="../../ui/sync/status_area.py" line="109"/>
         <source>Send and fetch changes now (F5)</source>
         <translation>立即发送和获取更改（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="111"/>
+        <location filename="../../ui/sync/status_area.py" line="115"/>
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="118"/>
+        <location filename="../../ui/sync/status_area.py" line="122"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="121"/>
+        <location filename="../../ui/sync/status_area.py" line="125"/>
         <source>Sending changes</source>
         <translation>正在发送更改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status_area.py" line="121"/>
+        <location filename="../../ui/sync/status_area.py" line="125"/>
         <source>Fetching</source>
         <translation>正在获取</translation>
     </message>

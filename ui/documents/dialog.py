@@ -91,6 +91,7 @@ class DocumentsDialog(QDialog):
         bar.addWidget(self.code)
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
+        actions.addStretch(1)
         actions.addWidget(self.close_button)
         actions.addWidget(self.save_button)
         actions.addWidget(self.print_button)
@@ -204,6 +205,7 @@ class DocumentsDialog(QDialog):
             self.state.setText(self.tr("The document could not be shown."))
             return
         self.state.hide()
+        self.preview.fit(roll=document.paper == "80mm")
         self.code.setText(self.tr("Verification code %1").replace("%1", document.verification_code))
         self._set_ready(True)
 

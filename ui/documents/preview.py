@@ -7,6 +7,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+ROLL_ZOOM = 1.5
+
 
 class PdfPreview(QWidget):
     """Holds the bytes it shows (QPdfDocument reads from the buffer for as long as it shows them)."""
@@ -37,6 +39,14 @@ class PdfPreview(QWidget):
         self._buffer = buffer
         self.document.load(buffer)
         return self.document.status() == QPdfDocument.Status.Ready
+
+    def fit(self, *, roll: bool) -> None:
+        """Sheets fill the width; a narrow roll shows near its real size instead of blown up."""
+        if roll:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(ROLL_ZOOM)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
     @property
     def page_count(self) -> int:

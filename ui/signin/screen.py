@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -57,6 +58,7 @@ class SignInScreen(QWidget):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.submit = QPushButton()
+        self.submit.setProperty("primary", True)
         self.submit.setDefault(True)
         self.submit.setAutoDefault(True)
         self.submit.setMinimumHeight(40)
@@ -65,6 +67,8 @@ class SignInScreen(QWidget):
             field.setMinimumHeight(36)
             field.returnPressed.connect(self.sign_in)
         self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(10)
         self.bar.setVisible(False)
         self.message = QLabel()
         self.message.setObjectName("signInMessage")
@@ -73,6 +77,9 @@ class SignInScreen(QWidget):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setVerticalSpacing(12)
+        self.form.setHorizontalSpacing(14)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.server_label = QLabel()
         self.username_label = QLabel()
         self.password_label = QLabel()
@@ -85,7 +92,7 @@ class SignInScreen(QWidget):
             self.form.addRow(label, field)
         card = QFrame()
         card.setObjectName("signInCard")
-        card.setMaximumWidth(520)
+        card.setFixedWidth(500)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(32, 28, 32, 28)
         inner.setSpacing(14)
@@ -95,9 +102,13 @@ class SignInScreen(QWidget):
         inner.addWidget(self.submit)
         inner.addWidget(self.bar)
         inner.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.setTabOrder(self.server, self.username)
         self.setTabOrder(self.username, self.password)
@@ -162,7 +173,7 @@ class SignInScreen(QWidget):
         self.bar.setRange(0, max(total, done, 1))
         self.bar.setValue(done)
         words = self.tr("Sending your changes…") if stage == "push" else self.tr("Fetching jobs…")
-        self.bar.setFormat(f"{words} %v / %m")
+        self._say(f"{words} {done} / {max(total, done)}", error=False)
 
     def _finished(self, outcome: SignInOutcome) -> None:
         self._busy(False)

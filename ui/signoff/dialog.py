@@ -50,7 +50,7 @@ class SignOffDialog(QDialog):
         self.preview_state.setObjectName("hintText")
         self.preview_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.heading = QLabel()
-        self.heading.setObjectName("sectionTitle")
+        self.heading.setObjectName("dialogHeading")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.name_label = QLabel()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from fieldtech.domain.enums import Side
+from ui import labels
 
 CONTEXT = "ConflictWords"
 
@@ -57,7 +58,10 @@ def tr(text: object) -> str:
 def record_text(table: str, field: str) -> str:
     """'Job · appointment start': the record kind in words, then the field as the data names it."""
     kind = tr(TABLES[table]) if table in TABLES else table.replace("_", " ")
-    return f"{kind} · {field.replace('_', ' ')}" if field else kind
+    if not field:
+        return kind
+    known = labels.ERROR_FIELDS.get(field)
+    return f"{kind} · {labels.tr(known) if known else field.replace('_', ' ')}"
 
 
 def reason_text(reason: str) -> str:

@@ -36,8 +36,11 @@ class SyncStatusArea(QWidget):
         self.bar.setMaximumHeight(14)
         self.bar.setTextVisible(False)
         self.bar.setVisible(False)
+        # A banner for what needs the technician (revoked, clock, signed out): the window places
+        # it above its content; being offline is normal and stays in the status line's tooltip.
         self.problem = QLabel()
-        self.problem.setObjectName("syncProblem")
+        self.problem.setObjectName("syncBanner")
+        self.problem.setWordWrap(True)
         self.problem.setVisible(False)
         self.conflicts = QPushButton()
         self.conflicts.setObjectName("conflictsButton")
@@ -51,7 +54,7 @@ class SyncStatusArea(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.dot)
         layout.addWidget(self.state)
-        for widget in (self.waiting, self.last, self.bar, self.problem):
+        for widget in (self.waiting, self.last, self.bar):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(self.conflicts)
@@ -82,11 +85,12 @@ class SyncStatusArea(QWidget):
             self.bar.setRange(0, status.total if status.total > status.done else 0)
             self.bar.setValue(status.done)
             self.bar.setToolTip(self._stage_text(status))
-        problem = status.state not in (None, SyncState.OK) and not status.running
-        self.problem.setVisible(problem)
-        if problem and status.state is not None:
-            self.problem.setText(state_text(status.state))
-            self.problem.setToolTip(status.detail)
+        failed = status.state not in (None, SyncState.OK) and not status.running
+        sentence = state_text(status.state) if failed and status.state is not None else ""
+        self.state.setToolTip(sentence)
+        self.problem.setVisible(failed and online is not False)
+        self.problem.setText(sentence)
+        self.problem.setToolTip(status.detail)
         self.conflicts.setVisible(status.unseen_conflicts > 0)
         self.conflicts.setText(
             self.tr("Conflicts to review: %1").replace("%1", str(status.unseen_conflicts))

@@ -76,7 +76,8 @@ def test_sync_office_unreachable_says_offline_in_plain_words(
     main.sync_area.sync_button.click()
     assert main.sync.status.online is False
     assert main.sync_area.state.text() == "Offline"
-    assert main.sync_area.problem.text().startswith("The office cannot be reached.")
+    assert main.sync_area.state.toolTip().startswith("The office cannot be reached.")
+    assert not main.sync_area.problem.isVisible()
 
 
 def test_sync_revoked_device_told_plainly_and_sync_stops(
@@ -92,6 +93,7 @@ def test_sync_revoked_device_told_plainly_and_sync_stops(
     main.sync_now()
     assert main.sync.status.state == SyncState.REVOKED
     assert "revoked this laptop's access" in main.sync_area.problem.text()
+    assert main.sync_area.problem.isVisible()
     assert not main.sync.periodic.isActive()
 
 
