@@ -117,3 +117,31 @@ def test_sync_wipe_requested_signals_then_store_key_and_profile_are_gone(
     assert credentials(app_args).device_token(profile) is None
     assert memory_keyring.entries == {}
     assert current_user(Path(app_args.data_dir)) is None
+
+
+def test_sync_auto_runs_at_start_then_periodically_and_after_a_local_change(
+    qtbot: QtBot,
+    signed_store: Store,
+    runner: TaskRunner,
+    settings: Settings,
+    app_args: argparse.Namespace,
+) -> None:
+    settings.sync_minutes = 7
+    main = MainWindow(
+        signed_store,
+        runner,
+        settings,
+        Translations(QApplication.instance()),
+        args=app_args,
+        auto_sync=True,
+    )
+    qtbot.addWidget(main)
+    assert main.sync.status.state == SyncState.OK
+    assert main.sync.periodic.isActive()
+    assert main.sync.periodic.interval() == 7 * 60_000
+    assert not main.sync.after_change.isActive()
+    main.sync.local_change()
+    assert main.sync.after_change.isActive()
+    main.close()
+    assert not main.sync.periodic.isActive()
+    assert not main.sync.after_change.isActive()
