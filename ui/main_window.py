@@ -335,6 +335,7 @@ def _show_sign_in(
     screen.signed_in.connect(signed_in)
     holder["signin"] = screen
     screen.show()
+    _close_on_terminate(screen)
 
 
 def _open_main(
@@ -372,7 +373,7 @@ def _open_main(
     return True
 
 
-def _close_on_terminate(window: MainWindow) -> QTimer:
+def _close_on_terminate(window: QWidget) -> QTimer:
     """SIGTERM and Ctrl+C close the window the normal way, so pending edits are saved.
 
     Python runs signal handlers only between bytecodes; the timer wakes the interpreter
