@@ -45,7 +45,7 @@ from ui.profile import open_store_for
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 CHANGES = int(os.environ.get("FIELDTECH_PROC_CHANGES", "300"))
-JOBS = int(os.environ.get("FIELDTECH_PROC_JOBS", "150"))
+JOBS = int(os.environ.get("FIELDTECH_PROC_JOBS", "400"))
 ROUNDS = int(os.environ.get("FIELDTECH_PROC_ROUNDS", "4"))
 ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 TECH = "tech.proc"
@@ -198,7 +198,9 @@ def world(tmp_path: Path) -> Iterator[World]:
     office = Office(url)
     engine = make_engine(url)
     try:
-        subprocess.run(office_command(url, "init"), env=_env(), cwd=ROOT, check=True)
+        subprocess.run(
+            office_command(url, "init"), env=_env(), cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        )
         for user, role in ((TECH, "technician"), (CLERK, "office")):
             subprocess.run(
                 office_command(url, "user", "add", user, "--role", role),
@@ -239,7 +241,12 @@ def world(tmp_path: Path) -> Iterator[World]:
 
 
 def kill_at_random(
-    world: World, rng: random.Random, rounds: int, most: float, seen: list[int] | None = None
+    world: World,
+    rng: random.Random,
+    rounds: int,
+    most: float,
+    seen: list[int] | None = None,
+    least: float = 0.2,
 ) -> int:
     """Starts `fieldtech sync` and SIGKILLs it after a random delay, `rounds` times; returns how
     many runs were killed before they finished (the rest completed first). After each round the
@@ -248,7 +255,7 @@ def kill_at_random(
     for _ in range(rounds):
         process = world.fieldtech("sync")
         try:
-            process.wait(timeout=rng.uniform(0.2, most))
+            process.wait(timeout=rng.uniform(least, most))
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             killed += 1
@@ -260,14 +267,39 @@ def kill_at_random(
     return killed
 
 
+def kill_once_jobs_arrive(world: World) -> int:
+    """Starts `fieldtech sync` and SIGKILLs it as soon as the office hears that the laptop
+    committed its first page of jobs (the acks ride on the next page's request), so the kill lands
+    between pages; returns how many jobs the laptop then holds."""
+    with world.sessions() as session:
+        device_id = laptop_device(session)
+    process = world.fieldtech("sync")
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        with world.sessions() as session:
+            if held_jobs(session, device_id):
+                break
+        time.sleep(0.02)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)
+    process.communicate(timeout=30)
+    with world.store() as store, store.read_sessions() as session:
+        return session.scalar(select(func.count()).select_from(Job)) or 0
+
+
+def laptop_device(session: Session) -> uuid.UUID:
+    device_id = session.scalar(
+        select(Device.id).join(User, User.id == Device.user_id).where(User.username == TECH)
+    )
+    assert device_id is not None
+    return device_id
+
+
 def assert_converged(world: World) -> None:
     """The laptop holds exactly the office's view of its scope, nothing waits to be sent, and each
     note written offline is at the office exactly once."""
     with world.sessions() as session:
-        device_id = session.scalar(
-            select(Device.id).join(User, User.id == Device.user_id).where(User.username == TECH)
-        )
-        assert device_id is not None
+        device_id = laptop_device(session)
         ctx = DeviceContext(device_id=device_id, technician_id=uuid.UUID(world.technician_id))
         scope = scope_jobs(session, ctx.technician_id)
         assert held_jobs(session, device_id) == scope
@@ -299,9 +331,13 @@ def test_client_killed_mid_push_resumes_exactly_once(world: World) -> None:
 
 def test_client_killed_mid_pull_ends_with_office_jobs(world: World) -> None:
     world.assign_jobs(JOBS)
-    rng = random.Random(2)
-    killed = kill_at_random(world, rng, ROUNDS, most=2.0)
-    assert killed >= 1, "no run was interrupted: the kill window missed the pull"
+    held: list[int] = []
+    for _ in range(ROUNDS):
+        held.append(kill_once_jobs_arrive(world))
+        if 0 < held[-1] < JOBS:
+            break
+    print(f"jobs on the laptop after each killed run: {held}")
+    assert any(0 < n < JOBS for n in held), f"no kill landed mid-pull: {held}"
     assert world.sync() == 0
     with world.store() as store, store.read_sessions() as session:
         laptop_jobs = set(session.scalars(select(Job.id)))
