@@ -112,6 +112,7 @@ def put_chunk(
             row = AttachmentUpload(sha256=sha256, received=0, size=size)
             session.add(row)
         row.received, row.size = 0, size
+        session.flush()
     received = _counted(folder, row)
     if offset > received:
         raise UploadRefusedError(

@@ -301,8 +301,8 @@ class World:
                     note = add_advice(db, job_id, f"advice {self.rng.randrange(1000)}")
                     laptop.created.append(("advice_notes", note.id))
                 elif action == 6:
-                    # Over two chunks, different each time: uploads resume under the faults.
-                    image = PNG + self.rng.randbytes(2 * CHUNK_BYTES + 100)
+                    # Two chunks, different each time: uploads resume under the faults.
+                    image = PNG + self.rng.randbytes(CHUNK_BYTES + 100)
                     sign_off(db, job_id, printed_name="Customer", strokes=STROKES, image_png=image)
                 else:
                     start_new_revision(db, job_id)

@@ -171,3 +171,11 @@ def test_sync_fetches_a_colleagues_photo_of_a_job_it_holds(world: World) -> None
     assert second.attachments.downloaded == 1
     with laptop.db() as session:
         assert session.scalar(select(Blob.data).where(Blob.sha256 == sha)) == PHOTO
+
+
+def test_blob_sent_in_one_chunk_lands_at_once(world: World) -> None:
+    sessions, _laptop, tech = world
+    small = b"\x89PNG signature"
+    sha = office_photo(sessions, office_job(sessions, tech), small)
+    assert chunk(sessions, sha, 0, small)
+    assert office_blobs(sessions).read(sha) == small
