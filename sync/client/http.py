@@ -78,7 +78,11 @@ class HttpTransport:
                 "the sync will be retried",
             ) from None
         except requests.RequestException as failure:
-            raise TransportError(SyncState.UNREACHABLE, f"the request failed: {failure}") from None
+            raise TransportError(
+                SyncState.UNREACHABLE,
+                "the connection to the office broke off before its answer was complete; "
+                f"nothing is lost, the sync will be retried ({type(failure).__name__})",
+            ) from None
 
 
 def _detail(response: Any) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import hashlib
 import random
 import shutil
@@ -182,6 +183,8 @@ class SimLaptop:
 class World:
     def __init__(self, folder: Path, seed: int, laptops: int = 2) -> None:
         self.rng = random.Random(seed)
+        # Office ticket numbers: a counter, as the office's own (never a draw that can repeat).
+        self.tickets = itertools.count(100_000)
         self.faults = Faults(self.rng)
         folder.mkdir(parents=True, exist_ok=True)
         self.office = office(folder)
@@ -233,7 +236,7 @@ class World:
             session.flush()
             session.add(
                 Job(
-                    ticket_number=f"202611-{self.rng.randrange(10**6):06d}",
+                    ticket_number=f"202611-{next(self.tickets):06d}",
                     customer_id=customer.id,
                     item_id=item.id,
                     category=JobCategory.PRODUCT_FAULT,
