@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import itertools
 import hashlib
+import itertools
 import random
 import shutil
 import tempfile
