@@ -15,7 +15,7 @@ import pytest
 
 from tests.sync.replication.simulation import run
 
-SEEDS = int(os.environ.get("FIELDTECH_SIM_SEEDS", "200"))
+SEEDS = int(os.environ.get("FIELDTECH_SIM_SEEDS", "500"))
 
 
 SHM = Path("/dev/shm")
