@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from fieldtech.models import OutboxEntry, RecordVersion
+from fieldtech.models import Attachment, Blob, OutboxEntry, RecordVersion
 from fieldtech.models.registry import JOB_TABLES, MODELS, TABLE_ORDER
 from fieldtech.store.codec import decode_row
+from sync.client.attachments import confirmed_on_office
 from sync.protocol.digest import bucket_for
 from sync.protocol.schemas import RowState
 
@@ -93,6 +94,20 @@ def _job_records(session: Session, job_id: uuid.UUID) -> list[tuple[str, uuid.UU
     return sorted(set(found), key=lambda r: TABLE_ORDER[r[0]], reverse=True)
 
 
+def _bytes_not_on_office(session: Session, record_ids: list[uuid.UUID]) -> bool:
+    """Does any attachment among these records hold local bytes the office has not confirmed?"""
+    if not record_ids:
+        return False
+    local = set(
+        session.scalars(
+            select(Attachment.sha256)
+            .join(Blob, Blob.sha256 == Attachment.sha256)
+            .where(Attachment.id.in_(record_ids))
+        )
+    )
+    return bool(local - confirmed_on_office(session))
+
+
 def evict_job(session: Session, job_id: uuid.UUID) -> bool:
     """Remove a job that left this technician's scope, unless something of it is unsent."""
     records = _job_records(session, job_id)
@@ -101,6 +116,8 @@ def evict_job(session: Session, job_id: uuid.UUID) -> bool:
         select(OutboxEntry.seq).where(OutboxEntry.record_id.in_(ids)).limit(1)
     ):
         return False
+    if _bytes_not_on_office(session, ids):
+        return False  # a photo or signature the office has not received yet
     job = session.get(MODELS["jobs"], job_id)
     shared = [job.item_id, job.customer_id] if job is not None else []
     for table, rid in records:

@@ -51,7 +51,8 @@ class AttachmentCounts:
     waiting: int = 0
 
 
-def _confirmed(session: Session) -> set[str]:
+def confirmed_on_office(session: Session) -> set[str]:
+    """Hashes whose bytes the office confirmed it holds."""
     row = session.get(LocalSetting, CONFIRMED_SETTING)
     return set(json.loads(row.value)) if row else set()
 
@@ -61,7 +62,7 @@ def _confirm(sessions: sessionmaker[Session], hashes: set[str]) -> None:
         return
     with sessions.begin() as session:
         session.info[NO_CAPTURE] = True
-        value = json.dumps(sorted(_confirmed(session) | hashes))
+        value = json.dumps(sorted(confirmed_on_office(session) | hashes))
         row = session.get(LocalSetting, CONFIRMED_SETTING)
         if row is None:
             session.add(LocalSetting(key=CONFIRMED_SETTING, value=value))
@@ -78,7 +79,7 @@ def _to_upload(session: Session) -> list[str]:
         .where(Attachment.id.not_in(unsent))
         .distinct()
     )
-    done = _confirmed(session)
+    done = confirmed_on_office(session)
     return sorted(h for h in session.scalars(query) if h not in done)
 
 
