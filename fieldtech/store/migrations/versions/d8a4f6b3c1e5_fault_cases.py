@@ -1,0 +1,55 @@
+"""The fault-case library every technician holds: past repairs by model and fault code.
+
+Revision ID: d8a4f6b3c1e5
+Revises: b7e4d2a9c6f1
+Create Date: 2026-11-25 07:00:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "d8a4f6b3c1e5"
+down_revision: str | None = "b7e4d2a9c6f1"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "fault_cases",
+        sa.Column("brand", sa.String(length=100), nullable=False),
+        sa.Column("model", sa.String(length=100), nullable=False),
+        sa.Column("category_code", sa.String(length=64), nullable=False),
+        sa.Column("fault_code", sa.String(length=64), nullable=False),
+        sa.Column("symptoms", sa.Text(), nullable=False),
+        sa.Column("cause", sa.Text(), nullable=False),
+        sa.Column("work_done", sa.Text(), nullable=False),
+        sa.Column("parts", sa.JSON(), nullable=False),
+        sa.Column("repaired_on", sa.Date(), nullable=False),
+        sa.Column(
+            "outcome",
+            sa.Enum(
+                "fixed",
+                "not_fixed",
+                "taken_to_workshop",
+                name="faultoutcome",
+                native_enum=False,
+                length=32,
+            ),
+            nullable=False,
+        ),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_fault_cases")),
+    )
+    op.create_index(op.f("ix_fault_cases_model"), "fault_cases", ["model"], unique=False)
+    op.create_index(op.f("ix_fault_cases_fault_code"), "fault_cases", ["fault_code"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index(op.f("ix_fault_cases_fault_code"), table_name="fault_cases")
+    op.drop_index(op.f("ix_fault_cases_model"), table_name="fault_cases")
+    op.drop_table("fault_cases")
