@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -36,6 +37,9 @@ class ProductCategory(Synced, Base):
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     warranty_months: Mapped[int] = mapped_column(default=12)
+    # The labour rate for this kind of item: "per_hour" or "flat" (LabourBasis), and its amount.
+    labour_basis: Mapped[str] = mapped_column(String(16), default="per_hour")
+    labour_rate: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
 
 
 class CustomerItem(Synced, Base):
