@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sync.server.i18n_board import BOARD_EN, BOARD_ZH
+
 LANGUAGES = ("en", "zh_CN")
 
 _EN: dict[str, str] = {
@@ -246,6 +248,9 @@ _ZH: dict[str, str] = {
     "sub.packaging": "包装",
     "sub.staff": "服务人员",
 }
+
+_EN.update(BOARD_EN)
+_ZH.update(BOARD_ZH)
 
 _CODE_PREFIXES = ("status.", "urgency.", "channel.", "category.", "sub.")
 
