@@ -72,6 +72,17 @@ ERROR_FIELDS = {
     "description": QT_TRANSLATE_NOOP("Labels", "Description"),
     "advice": QT_TRANSLATE_NOOP("Labels", "Advice"),
     "customer_name": QT_TRANSLATE_NOOP("Labels", "Customer name"),
+    "photo": QT_TRANSLATE_NOOP("Labels", "Photo"),
+    "photos": QT_TRANSLATE_NOOP("Labels", "Photos"),
+    "condition": QT_TRANSLATE_NOOP("Labels", "Condition"),
+    "accessories": QT_TRANSLATE_NOOP("Labels", "Accessories"),
+    "reason": QT_TRANSLATE_NOOP("Labels", "Reason"),
+    "technician_name": QT_TRANSLATE_NOOP("Labels", "Technician name"),
+    "customer_signature": QT_TRANSLATE_NOOP("Labels", "Customer signature"),
+    "technician_signature": QT_TRANSLATE_NOOP("Labels", "Technician signature"),
+    "work_done": QT_TRANSLATE_NOOP("Labels", "Work done"),
+    "condition_on_return": QT_TRANSLATE_NOOP("Labels", "Condition on return"),
+    "charges_total": QT_TRANSLATE_NOOP("Labels", "Charges"),
 }
 
 

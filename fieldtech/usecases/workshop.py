@@ -4,17 +4,126 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
-from fieldtech.domain.enums import DocumentKind, JobStatus, MovementKind, SignerRole
+from sqlalchemy.orm import Session
+
+from fieldtech.domain.enums import (
+    AttachmentKind,
+    DocumentKind,
+    JobStatus,
+    MovementKind,
+    SignerRole,
+)
 from fieldtech.domain.errors import NotFoundError, ValidationError
-from fieldtech.models import ItemMovement, PickupReceipt, ReturnReceipt, Signature, utcnow
+from fieldtech.models import (
+    Attachment,
+    Blob,
+    ItemMovement,
+    PickupReceipt,
+    ReturnReceipt,
+    Signature,
+    utcnow,
+)
 from fieldtech.usecases import device, validate
+from fieldtech.usecases.attachments import put_blob
 from fieldtech.usecases.common import Db, load_job, move
 from fieldtech.usecases.documents import pickup_receipt_hash, return_receipt_hash
+from fieldtech.usecases.photos import PhotoRef
+from fieldtech.usecases.signoff import _check_strokes as check_strokes
 
 RETURN_WITHIN_WORKING_DAYS = 3
+MAX_RECEIPT_PHOTOS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Ink:
+    """A signature as drawn: normalised strokes and the PNG printed on the receipt."""
+
+    strokes: list[Any]
+    png: bytes
+
+
+def _checked_ink(ink: Ink | None, who: str) -> tuple[list[Any], bytes] | None:
+    if ink is None:
+        return None
+    field = f"{who}_signature"
+    try:
+        strokes = check_strokes(ink.strokes)
+    except ValidationError as error:
+        raise ValidationError(field, error.reason) from None
+    if not ink.png.startswith(b"\x89PNG"):
+        raise ValidationError(field, "the signature image is not a PNG; sign again")
+    return strokes, ink.png
+
+
+def _sign(
+    session: Session,
+    job_id: uuid.UUID,
+    kind: DocumentKind,
+    subject_id: uuid.UUID,
+    revision: int,
+    role: SignerRole,
+    name: str,
+    digest: str,
+    ink: tuple[list[Any], bytes] | None,
+    number: str,
+) -> None:
+    image = ""
+    if ink is not None:
+        image = put_blob(session, ink[1])
+        session.add(
+            Attachment(
+                job_id=job_id,
+                receipt_id=subject_id,
+                kind=AttachmentKind.SIGNATURE,
+                sha256=image,
+                filename=f"signature-{number}-{role.value}.png",
+                media_type="image/png",
+                size=len(ink[1]),
+            )
+        )
+    session.add(
+        Signature(
+            job_id=job_id,
+            document_kind=kind,
+            subject_id=subject_id,
+            revision=revision,
+            signer_role=role,
+            printed_name=name,
+            strokes=ink[0] if ink is not None else [],
+            image_sha256=image,
+            content_hash=digest,
+        )
+    )
+
+
+def _attach_photos(
+    session: Session, job_id: uuid.UUID, receipt_id: uuid.UUID, photos: Sequence[PhotoRef]
+) -> None:
+    if len(photos) > MAX_RECEIPT_PHOTOS:
+        raise ValidationError(
+            "photos", f"are {len(photos)}; keep at most {MAX_RECEIPT_PHOTOS} on one receipt"
+        )
+    for photo in photos:
+        if session.get(Blob, photo.sha256) is None:
+            raise ValidationError(
+                "photos", f"{photo.filename} is no longer on this laptop; add it again"
+            )
+        session.add(
+            Attachment(
+                job_id=job_id,
+                receipt_id=receipt_id,
+                kind=AttachmentKind.PHOTO,
+                sha256=photo.sha256,
+                filename=photo.filename,
+                media_type=photo.media_type,
+                size=photo.size,
+            )
+        )
 
 
 class Calendar(Protocol):
@@ -32,8 +141,14 @@ def take_item_back(
     today: dt.date,
     customer_name: str,
     technician_name: str,
+    photos: Sequence[PhotoRef] = (),
+    customer_ink: Ink | None = None,
+    technician_ink: Ink | None = None,
 ) -> PickupReceipt:
-    """Issue a pickup receipt numbered offline, promised back within 3 working days, signed by both."""
+    """Issue a pickup receipt numbered offline, promised back within 3 working days, signed by both.
+
+    The photos are part of what both sign; each signature's image is printed on the receipt.
+    """
     cond = validate.text("condition", condition, max_len=validate.LONG, required=True)
     why = validate.text("reason", reason, max_len=validate.LONG, required=True)
     if len(accessories) > 50:
@@ -41,6 +156,10 @@ def take_item_back(
     extras = [validate.text("accessories", a, max_len=200, required=True) for a in accessories]
     customer = validate.text("customer_name", customer_name, required=True)
     technician = validate.text("technician_name", technician_name, required=True)
+    inks = {
+        SignerRole.CUSTOMER: _checked_ink(customer_ink, "customer"),
+        SignerRole.TECHNICIAN: _checked_ink(technician_ink, "technician"),
+    }
     with db.begin() as session:
         job = load_job(session, job_id)
         move(job, JobStatus.ITEM_IN_WORKSHOP)
@@ -57,18 +176,21 @@ def take_item_back(
         )
         session.add(receipt)
         session.flush()
+        _attach_photos(session, job.id, receipt.id, photos)
+        session.flush()
         digest = pickup_receipt_hash(session, receipt.id)
         for role, name in ((SignerRole.CUSTOMER, customer), (SignerRole.TECHNICIAN, technician)):
-            session.add(
-                Signature(
-                    job_id=job.id,
-                    document_kind=DocumentKind.PICKUP_RECEIPT,
-                    subject_id=receipt.id,
-                    revision=receipt.revision,
-                    signer_role=role,
-                    printed_name=name,
-                    content_hash=digest,
-                )
+            _sign(
+                session,
+                job.id,
+                DocumentKind.PICKUP_RECEIPT,
+                receipt.id,
+                receipt.revision,
+                role,
+                name,
+                digest,
+                inks[role],
+                receipt.receipt_number,
             )
         session.add(ItemMovement(pickup_id=receipt.id, kind=MovementKind.TAKEN, by_name=technician))
         return receipt
@@ -82,12 +204,14 @@ def return_item(
     condition_on_return: str,
     charges_total: Decimal | str,
     customer_name: str,
+    customer_ink: Ink | None = None,
 ) -> ReturnReceipt:
     """The item goes back to the customer against a signed return receipt."""
     work = validate.text("work_done", work_done, max_len=validate.LONG, required=True)
     cond = validate.text("condition_on_return", condition_on_return, max_len=validate.LONG)
     total = validate.money("charges_total", charges_total)
     customer = validate.text("customer_name", customer_name, required=True)
+    ink = _checked_ink(customer_ink, "customer")
     with db.begin() as session:
         pickup = session.get(PickupReceipt, pickup_id)
         if pickup is None:
@@ -102,16 +226,17 @@ def return_item(
         )
         session.add(receipt)
         session.flush()
-        session.add(
-            Signature(
-                job_id=job.id,
-                document_kind=DocumentKind.RETURN_RECEIPT,
-                subject_id=receipt.id,
-                revision=receipt.revision,
-                signer_role=SignerRole.CUSTOMER,
-                printed_name=customer,
-                content_hash=return_receipt_hash(session, receipt.id),
-            )
+        _sign(
+            session,
+            job.id,
+            DocumentKind.RETURN_RECEIPT,
+            receipt.id,
+            receipt.revision,
+            SignerRole.CUSTOMER,
+            customer,
+            return_receipt_hash(session, receipt.id),
+            ink,
+            receipt.receipt_number,
         )
         session.add(ItemMovement(pickup_id=pickup.id, kind=MovementKind.RETURNED))
         move(job, JobStatus.AWAITING_SIGNATURE)

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,8 @@ from ui.job.data import JobDetail, load_detail
 from ui.job.diagnosis import DiagnosisForm
 from ui.job.money import MoneyPanel
 from ui.job.parts import PartsPanel
+from ui.photos.panel import JobPhotosPanel
+from ui.photos.strip import dropped_files
 from ui.tasks import TaskRunner
 from ui.theme import MessageLabel, set_tone
 
@@ -54,6 +57,8 @@ class JobScreen(QWidget):
     """A job id whose stored record changed (lists refresh, the outbox count moves)."""
     sign_off_requested = Signal(object)
     documents_requested = Signal(object)
+    take_back_requested = Signal(object)
+    return_requested = Signal(object)
 
     def __init__(
         self, db: Db, read_db: Db, runner: TaskRunner, parent: QWidget | None = None
@@ -83,6 +88,11 @@ class JobScreen(QWidget):
         self.sign_off_button.clicked.connect(self._sign_off)
         self.documents_button = QPushButton()
         self.documents_button.clicked.connect(self._documents)
+        self.take_back_button = QPushButton()
+        self.take_back_button.clicked.connect(self._take_back)
+        self.return_button = QPushButton()
+        self.return_button.setProperty("primary", True)
+        self.return_button.clicked.connect(self._return)
         self.frozen_banner = QLabel()
         self.frozen_banner.setObjectName("frozenBanner")
         self.frozen_banner.setWordWrap(True)
@@ -94,6 +104,8 @@ class JobScreen(QWidget):
         self.parts = PartsPanel(db, runner)
         self.money = MoneyPanel(db, runner)
         self.advice = AdvicePanel(db, runner)
+        self.photos = JobPhotosPanel(db, read_db, runner)
+        self.photos.changed.connect(self._saved_quietly)
         self.diagnosis.saved.connect(self._saved_quietly)
         for editor in (self.parts, self.money, self.advice):
             editor.changed.connect(self._saved_and_reload)
@@ -108,13 +120,18 @@ class JobScreen(QWidget):
         header.addWidget(self.arrived_button)
         header.addWidget(self.left_button)
         header.addWidget(self.revision_button)
+        header.addWidget(self.take_back_button)
+        header.addWidget(self.return_button)
         header.addWidget(self.sign_off_button)
         header.addWidget(self.documents_button)
         body = QWidget()
         columns = QHBoxLayout(body)
         columns.setContentsMargins(0, 0, 8, 8)
         columns.setSpacing(16)
-        for panels in ((self.customer, self.diagnosis), (self.parts, self.money, self.advice)):
+        for panels in (
+            (self.customer, self.diagnosis, self.photos),
+            (self.parts, self.money, self.advice),
+        ):
             column = QVBoxLayout()
             for box in panels:
                 column.addWidget(box)
@@ -130,6 +147,7 @@ class JobScreen(QWidget):
         layout.addWidget(self.frozen_banner)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
+        self.setAcceptDrops(True)
         self._retranslate()
 
     @property
@@ -146,6 +164,19 @@ class JobScreen(QWidget):
         """Save what is typed and not saved yet (leaving the job, closing the window)."""
         self.diagnosis.flush()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's API)
+        """Picture files dropped anywhere on the job become its photos."""
+        if self.detail is not None and not self.photos.strip.read_only and dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's API)
+        paths = dropped_files(event)
+        if paths and self.detail is not None:
+            event.acceptProposedAction()
+            self.photos.strip.add_files(paths)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
@@ -160,6 +191,14 @@ class JobScreen(QWidget):
         self.sign_off_button.setText(self.tr("Customer sign-off"))
         self.documents_button.setText(self.tr("Documents"))
         self.documents_button.setToolTip(self.tr("Preview, print or save this job's documents"))
+        self.take_back_button.setText(self.tr("Take item back"))
+        self.take_back_button.setToolTip(
+            self.tr("Take the item to the workshop against a signed pickup receipt")
+        )
+        self.return_button.setText(self.tr("Return item"))
+        self.return_button.setToolTip(
+            self.tr("Give the item back to the customer against a signed return receipt")
+        )
         self.frozen_banner.setText(
             self.tr(
                 "The customer signed this job. It is read-only; to change it, start a new "
@@ -201,11 +240,13 @@ class JobScreen(QWidget):
         self.arrived_button.setEnabled(visiting and not detail.on_site)
         self.left_button.setEnabled(visiting and detail.on_site)
         self.sign_off_button.setVisible(not frozen and visiting)
+        self.take_back_button.setVisible(not frozen and detail.status == JobStatus.ON_SITE)
+        self.return_button.setVisible(detail.status == JobStatus.ITEM_IN_WORKSHOP)
         self.customer.show_detail(detail)
         self.diagnosis.load(detail)
-        for shown in (self.parts, self.money, self.advice):
+        for shown in (self.parts, self.money, self.advice, self.photos):
             shown.show_detail(detail)
-        for editable in (self.diagnosis, self.parts, self.money, self.advice):
+        for editable in (self.diagnosis, self.parts, self.money, self.advice, self.photos):
             editable.set_read_only(frozen)
 
     def _arrived(self) -> None:
@@ -225,6 +266,16 @@ class JobScreen(QWidget):
         if self.job_id is not None:
             self.flush()
             self.documents_requested.emit(self.job_id)
+
+    def _take_back(self) -> None:
+        if self.job_id is not None:
+            self.flush()
+            self.take_back_requested.emit(self.job_id)
+
+    def _return(self) -> None:
+        if self.job_id is not None:
+            self.flush()
+            self.return_requested.emit(self.job_id)
 
     def reload(self) -> None:
         """Read the open job again (after a dialog changed it)."""

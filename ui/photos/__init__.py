@@ -1,0 +1,1 @@
+"""Photos: import files, drag and drop, the camera where one exists, thumbnails."""
