@@ -1,35 +1,16 @@
-"""Text flowables in the bundled fonts: a fast single line, and Paragraphs for what must wrap."""
+"""Text flowables in the bundled fonts: lines broken and drawn cheaply, and shaped right-to-left text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from fieldtech.documents import fonts
-
-
-class TextParagraph(Paragraph):  # type: ignore[misc] # reportlab is untyped
-    """A Paragraph that uses reportlab's (slow) CJK line breaking only when a line must break.
-
-    Chinese has no spaces to break at, so a long Chinese value needs CJK breaking; a short label
-    that fits on its line does not, and most cells of a document are short.
-    """
-
-    _base_style: ParagraphStyle | None = None
-    _cjk_style: ParagraphStyle | None = None
-    _natural = 0.0
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._cjk_style is not None and self._base_style is not None:
-            self.style = self._cjk_style if self._natural > avail_width else self._base_style
-        result: tuple[float, float] = super().wrap(avail_width, avail_height)
-        return result
-
 
 _derived: dict[tuple[int, str], ParagraphStyle] = {}
 _frags: dict[tuple[str, int], list[Any]] = {}
@@ -40,10 +21,7 @@ def _style(style: ParagraphStyle, mode: str) -> ParagraphStyle:
     key = (id(style), mode)
     derived = _derived.get(key)
     if derived is None:
-        if mode == "shaped":
-            derived = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
-        else:
-            derived = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+        derived = ParagraphStyle(f"{style.name}-{mode}", parent=style, shaping=1)
         _derived[key] = derived
     return derived
 
@@ -63,22 +41,93 @@ def _parsed(xml: str, style: ParagraphStyle) -> list[Any]:
     return list(frags)
 
 
-def _natural_width(text: str, style: ParagraphStyle, bold: bool) -> float:
-    widest = 0.0
-    for line in text.split("\n"):
-        width = 0.0
-        for font, chunk in fonts.runs(line):
-            width += pdfmetrics.stringWidth(chunk, fonts.family(font, bold), style.fontSize)
-        widest = max(widest, width)
-    return widest
+_Measured = tuple[tuple[tuple[str, str, float], ...], float]
+
+
+@functools.lru_cache(maxsize=8192)
+def _measured_line(line: str, bold: bool, size: float) -> _Measured:
+    """A line's font runs with their widths; labels recur on every document, so kept."""
+    fonts.register_fonts()
+    runs = [(fonts.family(font, bold), chunk) for font, chunk in fonts.runs(line)]
+    measured = tuple((f, c, float(pdfmetrics.stringWidth(c, f, size))) for f, c in runs)
+    return measured, sum(w for _, _, w in measured)
+
+
+_OPENERS = frozenset("([{（【「『《〈“‘")
+_CLOSERS = frozenset(")]},.;:!?，。、；：！？）】」』》〉”’…％%")
+
+
+def _atoms(line: str) -> list[str]:
+    """The pieces a line may break between: words, single Chinese characters, and spaces.
+
+    Closing punctuation sticks to what it closes and opening punctuation to what it opens, so
+    neither starts or ends a line on its own.
+    """
+    pieces: list[str] = []
+    word = ""
+    for ch in line:
+        if ch == " " or fonts.has_cjk(ch):
+            if word:
+                pieces.append(word)
+                word = ""
+            pieces.append(ch)
+        else:
+            word += ch
+    if word:
+        pieces.append(word)
+    atoms: list[str] = []
+    opening = ""
+    for piece in pieces:
+        if piece in _CLOSERS and atoms and atoms[-1] != " " and not opening:
+            atoms[-1] += piece
+        elif piece in _OPENERS:
+            opening += piece
+        elif piece == " " and opening:
+            atoms += [opening, piece]
+            opening = ""
+        else:
+            atoms.append(opening + piece)
+            opening = ""
+    if opening:
+        atoms.append(opening)
+    return atoms
+
+
+def _broken(line: str, bold: bool, size: float, width: float) -> list[str]:
+    """One logical line broken greedily into lines no wider than `width`."""
+    lines: list[str] = []
+    current, used = "", 0.0
+    for atom in _atoms(line):
+        atom_width = _measured_line(atom, bold, size)[1]
+        if atom == " ":
+            if current:
+                current, used = current + atom, used + atom_width
+            continue
+        if current and used + atom_width > width + 0.01:
+            lines.append(current.rstrip(" "))
+            current, used = "", 0.0
+        if atom_width <= width + 0.01:
+            current, used = current + atom, used + atom_width
+            continue
+        for ch in atom:
+            ch_width = _measured_line(ch, bold, size)[1]
+            if current and used + ch_width > width + 0.01:
+                lines.append(current)
+                current, used = "", 0.0
+            current, used = current + ch, used + ch_width
+    lines.append(current.rstrip(" "))
+    return lines
 
 
 class TextLines(Flowable):  # type: ignore[misc] # reportlab is untyped
-    """Short lines drawn run by run with the canvas, at a fraction of a Paragraph's cost.
+    """Lines drawn run by run with the canvas, at a fraction of a Paragraph's cost.
 
-    Most cells of a document are a short line or two (a label in both languages is two); text
-    with a line wider than its space becomes a Paragraph (made on demand) and wraps, so nothing
-    is ever clipped.
+    Most cells of a document are a short line or two (a label in both languages is two, and
+    prints on one line where it fits). A line wider than its space is broken here: at spaces,
+    and between any two Chinese characters (which have no spaces to break at) with closing
+    punctuation kept on the line it ends and opening punctuation moved to the line it opens;
+    a word longer than a whole line breaks between letters. Nothing is ever clipped, and the
+    lines split across pages.
     """
 
     def __init__(
@@ -86,60 +135,61 @@ class TextLines(Flowable):  # type: ignore[misc] # reportlab is untyped
         text: str,
         style: ParagraphStyle,
         bold: bool,
-        make: Callable[[], Paragraph],
         inline: str | None = None,
+        lines: list[_Measured] | None = None,
     ) -> None:
         super().__init__()
         self.style = style
         self._bold = bold
-        self._stacked = self._measure(text)
+        self._text = text.replace("\t", " ").replace("\r", "")
+        self._stacked = lines if lines is not None else self._measure(self._text)
         self._inline = self._measure(inline) if inline is not None else None
         self._lines = self._stacked
-        self._natural = max(width for _, width in self._lines)
-        self._make = make
-        self._para: Paragraph | None = None
+        self._fixed = lines is not None
+        self._for_width = -1.0
 
-    def _measure(self, text: str) -> list[tuple[list[tuple[str, str, float]], float]]:
+    def _measure(self, text: str) -> list[_Measured]:
         size = self.style.fontSize
-        lines = []
-        for line in text.split("\n"):
-            runs = [(fonts.family(font, self._bold), chunk) for font, chunk in fonts.runs(line)]
-            measured = [(f, c, pdfmetrics.stringWidth(c, f, size)) for f, c in runs]
-            lines.append((measured, sum(w for _, _, w in measured)))
-        return lines
+        return [_measured_line(line, self._bold, size) for line in text.split("\n")]
 
-    def _fits(self, avail_width: float) -> bool:
-        """Choose the one-line form when it fits, else the stacked lines, else a Paragraph."""
-        if self._para is not None:
-            return False
+    def _lay_out(self, avail_width: float) -> None:
+        """Choose the one-line form when it fits, else the stacked lines, else break them."""
+        if avail_width == self._for_width or self._fixed:
+            return
+        self._for_width = avail_width
         for lines in (self._inline, self._stacked):
             if lines is not None and max(w for _, w in lines) <= avail_width + 0.01:
                 self._lines = lines
-                self._natural = max(w for _, w in lines)
-                return True
-        return False
+                return
+        size = self.style.fontSize
+        self._lines = [
+            _measured_line(part, self._bold, size)
+            for line in self._text.split("\n")
+            for part in _broken(line, self._bold, size, avail_width)
+        ]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._fits(avail_width):
-            self.width, self.height = avail_width, self.style.leading * len(self._lines)
-        else:
-            if self._para is None:
-                self._para = self._make()
-            self.width, self.height = self._para.wrap(avail_width, avail_height)
+        self._lay_out(avail_width)
+        self.width, self.height = avail_width, self.style.leading * len(self._lines)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        if self._fits(avail_width):
+        self._lay_out(avail_width)
+        fit = int((avail_height + 0.01) // self.style.leading)
+        if fit <= 0 or fit >= len(self._lines):
             return []
-        if self._para is None:
-            self._para = self._make()
-        parts: list[Flowable] = self._para.split(avail_width, avail_height)
-        return parts
+        return [
+            TextLines("", self.style, self._bold, lines=self._lines[:fit]),
+            TextLines("", self.style, self._bold, lines=self._lines[fit:]),
+        ]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.style.spaceAfter)
 
     def draw(self) -> None:
-        if self._para is not None:
-            self._para.drawOn(self.canv, 0, 0)
-            return
         align, size = self.style.alignment, self.style.fontSize
         self.canv.setFillColor(self.style.textColor)
         y = self.height - size
@@ -238,17 +288,6 @@ class BidiText(Flowable):  # type: ignore[misc] # reportlab is untyped
         return float(self.style.spaceAfter)
 
 
-def _make_paragraph(text: str, style: ParagraphStyle, bold: bool, xml: str) -> Paragraph:
-    frags = _parsed(xml, style)
-    if fonts.has_cjk(text):
-        para = TextParagraph(xml, style, frags=frags)
-        para._base_style = style
-        para._cjk_style = _style(style, "cjk")
-        para._natural = _natural_width(text, style, bold)
-        return para
-    return Paragraph(xml, style, frags=frags)
-
-
 def paragraph(
     text: str,
     style: ParagraphStyle,
@@ -263,12 +302,6 @@ def paragraph(
         missing.extend(fonts.missing_chars(text))
     if fonts.has_rtl(text):
         return BidiText(text, style, bold)
-    if text.strip() and text.count("\n") < 4:
-        return TextLines(
-            text,
-            style,
-            bold,
-            lambda: _make_paragraph(text, style, bold, fonts.markup(text, bold).xml),
-            inline,
-        )
-    return _make_paragraph(text, style, bold, fonts.markup(text, bold).xml)
+    if text.strip():
+        return TextLines(text, style, bold, inline)
+    return Spacer(1, 0)
