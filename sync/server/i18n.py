@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sync.server.i18n_board import BOARD_EN, BOARD_ZH
+from sync.server.i18n_office import OFFICE_EN, OFFICE_ZH
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -251,6 +252,8 @@ _ZH: dict[str, str] = {
 
 _EN.update(BOARD_EN)
 _ZH.update(BOARD_ZH)
+_EN.update(OFFICE_EN)
+_ZH.update(OFFICE_ZH)
 
 _CODE_PREFIXES = ("status.", "urgency.", "channel.", "category.", "sub.")
 
