@@ -15,8 +15,11 @@ from sync.server.gzip_requests import GzipRequestMiddleware
 from sync.server.limits import BodyLimitMiddleware
 from sync.server.routes import (
     attachments,
+    complaints,
     customers,
     devices,
+    figures,
+    follow_ups,
     health,
     jobs,
     pages,
@@ -38,6 +41,8 @@ API_PREFIX = "/api/v1"
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
     for module in (session, devices, users, technicians, customers, jobs, sync, attachments):
+        router.include_router(module.router)
+    for module in (follow_ups, complaints, figures):
         router.include_router(module.router)
     return router
 

@@ -1,0 +1,309 @@
+"""Service figures of a period, computed by the database with aggregates (no rows in Python).
+
+Every query is bounded by a time range on one timestamp column, so each reads only the period:
+jobs by `created_at` (FTF, response, complaint rate, repeats), by `appointment_start` (arrival),
+follow-ups by `called_at`, complaints by `created_at`, parts by `created_at`, payments by
+`taken_at`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Interval,
+    Numeric,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    select,
+)
+from sqlalchemy.orm import Session, aliased
+
+from fieldtech.domain.enums import JobStatus, PaymentMethod
+from fieldtech.models import (
+    Complaint,
+    FollowUp,
+    Job,
+    PartUsed,
+    Payment,
+    PickupReceipt,
+    ReturnReceipt,
+    Technician,
+    Visit,
+    utcnow,
+)
+from sync.server.office_days import day_start, today
+from sync.server.schemas.figures import (
+    Comparison,
+    Figure,
+    FiguresPublic,
+    PartConsumed,
+    TechnicianCash,
+    Unit,
+)
+
+FIRST_RESPONSE = dt.timedelta(minutes=15)
+ARRIVAL_GRACE = dt.timedelta(minutes=30)
+REPEAT_WINDOW = dt.timedelta(days=30)
+TARGETS: dict[str, tuple[float, Comparison]] = {
+    "first_time_fix": (0.85, Comparison.AT_LEAST),
+    "satisfaction": (4.5, Comparison.AT_LEAST),
+    "complaint_rate": (0.02, Comparison.AT_MOST),
+}
+TOP_PARTS = 15
+
+
+@dataclass(frozen=True)
+class Period:
+    """Office days `start`..`end` inclusive, as the UTC range [since, until)."""
+
+    start: dt.date
+    end: dt.date
+    timezone: str
+
+    @property
+    def since(self) -> dt.datetime:
+        return day_start(self.start, self.timezone)
+
+    @property
+    def until(self) -> dt.datetime:
+        return day_start(self.end + dt.timedelta(days=1), self.timezone)
+
+
+def _seconds(session: Session, start: Any, end: Any) -> ColumnElement[Any]:
+    """Seconds from `start` to `end`, in the database's own date arithmetic."""
+    if session.get_bind().dialect.name == "sqlite":
+        return (func.julianday(end) - func.julianday(start)) * 86400.0
+    seconds: ColumnElement[Any] = func.extract("epoch", end - start)
+    return seconds
+
+
+def _minus(session: Session, moment: Any, span: dt.timedelta) -> ColumnElement[Any]:
+    if session.get_bind().dialect.name == "sqlite":
+        return func.strftime("%Y-%m-%d %H:%M:%f", moment, f"-{int(span.total_seconds())} seconds")
+    earlier: ColumnElement[Any] = moment - literal(span, type_=Interval())
+    return earlier
+
+
+def _figure(code: str, unit: Unit, numerator: int, denominator: int, value: float | None) -> Figure:
+    target, comparison = TARGETS.get(code, (None, None))
+    met = None
+    if value is not None and target is not None:
+        met = value >= target if comparison is Comparison.AT_LEAST else value <= target
+    return Figure(
+        code=code,
+        unit=unit,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        target=target,
+        comparison=comparison,
+        met=met,
+    )
+
+
+def _ratio(code: str, numerator: int | None, denominator: int | None) -> Figure:
+    top, bottom = int(numerator or 0), int(denominator or 0)
+    return _figure(code, Unit.RATIO, top, bottom, top / bottom if bottom else None)
+
+
+def _in(column: Any, period: Period) -> ColumnElement[bool]:
+    return and_(column >= period.since, column < period.until)
+
+
+def first_time_fix(session: Session, period: Period) -> Figure:
+    """Visited jobs fixed at the first visit: one visit and nothing taken to the workshop."""
+    per_job = (
+        select(Visit.job_id.label("job_id"), func.count().label("visits"))
+        .join(Job, Job.id == Visit.job_id)
+        .where(_in(Job.created_at, period), Job.status != JobStatus.CANCELLED)
+        .group_by(Visit.job_id)
+        .subquery()
+    )
+    taken = exists().where(PickupReceipt.job_id == per_job.c.job_id)
+    fixed = func.sum(case((and_(per_job.c.visits == 1, ~taken), 1), else_=0))
+    row = session.execute(select(fixed, func.count()).select_from(per_job)).one()
+    return _ratio("first_time_fix", row[0], row[1])
+
+
+def response_on_time(session: Session, period: Period) -> Figure:
+    """First response to the customer within 15 minutes of the call."""
+    waited = _seconds(session, Job.created_at, Job.first_response_at)
+    on_time = func.sum(case((and_(Job.first_response_at.is_not(None), waited <= 900), 1), else_=0))
+    # A call still inside its 15 minutes is not late yet, so it is not counted at all.
+    countable = func.sum(
+        case(
+            (Job.first_response_at.is_not(None), 1),
+            (Job.created_at < utcnow() - FIRST_RESPONSE, 1),
+            else_=0,
+        )
+    )
+    row = session.execute(
+        select(on_time, countable).where(
+            _in(Job.created_at, period), Job.status != JobStatus.CANCELLED
+        )
+    ).one()
+    return _ratio("response_on_time", row[0], row[1])
+
+
+def arrival_on_time(session: Session, period: Period) -> Figure:
+    """Appointments in the period where the first arrival was at most 30 minutes late."""
+    arrivals = (
+        select(
+            Job.appointment_start.label("agreed"),
+            func.min(Visit.arrived_at).label("arrived"),
+        )
+        .join(Visit, Visit.job_id == Job.id)
+        .where(_in(Job.appointment_start, period), Visit.arrived_at.is_not(None))
+        .group_by(Job.id, Job.appointment_start)
+        .subquery()
+    )
+    late = _seconds(session, arrivals.c.agreed, arrivals.c.arrived)
+    on_time = func.sum(case((late <= ARRIVAL_GRACE.total_seconds(), 1), else_=0))
+    row = session.execute(select(on_time, func.count()).select_from(arrivals)).one()
+    return _ratio("arrival_on_time", row[0], row[1])
+
+
+def satisfaction(session: Session, period: Period) -> Figure:
+    row = session.execute(
+        select(func.avg(FollowUp.rating), func.count(FollowUp.rating)).where(
+            _in(FollowUp.called_at, period), FollowUp.rating.is_not(None)
+        )
+    ).one()
+    count = int(row[1] or 0)
+    value = round(float(row[0]), 2) if count else None
+    return _figure("satisfaction", Unit.RATING, count, count, value)
+
+
+def _jobs_created(session: Session, period: Period) -> int:
+    statement = select(func.count()).select_from(Job).where(_in(Job.created_at, period))
+    return session.scalar(statement) or 0
+
+
+def complaint_rate(session: Session, period: Period, jobs: int) -> Figure:
+    complaints = session.scalar(
+        select(func.count()).select_from(Complaint).where(_in(Complaint.created_at, period))
+    )
+    return _ratio("complaint_rate", complaints, jobs)
+
+
+def repeat_repairs(session: Session, period: Period) -> Figure:
+    """Jobs on an item that had another job in the 30 days before: the first fix did not hold."""
+    earlier = aliased(Job)
+    repeat = exists().where(
+        earlier.item_id == Job.item_id,
+        earlier.id != Job.id,
+        earlier.created_at < Job.created_at,
+        earlier.created_at >= _minus(session, Job.created_at, REPEAT_WINDOW),
+    )
+    row = session.execute(
+        select(func.sum(case((repeat, 1), else_=0)), func.count()).where(
+            _in(Job.created_at, period), Job.item_id.is_not(None)
+        )
+    ).one()
+    return _ratio("repeat_repairs", row[0], row[1])
+
+
+def overdue_in_workshop(session: Session, period: Period, timezone: str) -> Figure:
+    """Items held past their promised return date, as of the period's end (or today)."""
+    as_of = min(period.until, utcnow())
+    local_day = today(timezone, as_of)
+    returned = exists().where(
+        ReturnReceipt.pickup_id == PickupReceipt.id, ReturnReceipt.returned_at < as_of
+    )
+    held = and_(PickupReceipt.taken_at < as_of, ~returned)
+    overdue = func.sum(case((PickupReceipt.promised_return_date < local_day, 1), else_=0))
+    row = session.execute(select(overdue, func.count()).where(held)).one()
+    overdue_count, held_count = int(row[0] or 0), int(row[1] or 0)
+    return _figure("overdue_in_workshop", Unit.COUNT, overdue_count, held_count, overdue_count)
+
+
+def parts_consumed(session: Session, period: Period) -> tuple[list[PartConsumed], int]:
+    quantity = func.sum(PartUsed.quantity).label("quantity")
+    rows = session.execute(
+        select(PartUsed.part_number, func.max(PartUsed.description), quantity)
+        .where(_in(PartUsed.created_at, period))
+        .group_by(PartUsed.part_number)
+        .order_by(quantity.desc(), PartUsed.part_number)
+        .limit(TOP_PARTS)
+    ).all()
+    total = session.scalar(
+        select(func.coalesce(func.sum(PartUsed.quantity), 0)).where(
+            _in(PartUsed.created_at, period)
+        )
+    )
+    parts = [PartConsumed(part_number=r[0], description=r[1] or "", quantity=r[2]) for r in rows]
+    return parts, int(total or 0)
+
+
+def cash_per_technician(session: Session, period: Period) -> list[TechnicianCash]:
+    """Cash taken on site, per technician: what each must hand to finance."""
+    if session.get_bind().dialect.name == "sqlite":
+        # Money is exact text on SQLite: sum whole cents, never floats.
+        total: ColumnElement[Any] = func.sum(
+            cast(func.round(cast(Payment.amount, Numeric) * 100), Integer)
+        )
+        in_cents = True
+    else:
+        total = func.sum(cast(Payment.amount, Numeric(14, 2)))
+        in_cents = False
+    rows = session.execute(
+        select(
+            Payment.technician_id,
+            Technician.display_name,
+            func.count(),
+            total,
+        )
+        .outerjoin(Technician, Technician.id == Payment.technician_id)
+        .where(_in(Payment.taken_at, period), Payment.method == PaymentMethod.CASH)
+        .group_by(Payment.technician_id, Technician.display_name)
+        .order_by(Technician.display_name)
+    ).all()
+    return [
+        TechnicianCash(
+            technician_id=row[0],
+            technician_name=row[1] or "",
+            payments=row[2],
+            amount=_money(row[3], in_cents),
+        )
+        for row in rows
+    ]
+
+
+def _money(value: Any, in_cents: bool) -> Decimal:
+    if value is None:
+        return Decimal("0.00")
+    exact = Decimal(int(value)) / 100 if in_cents else Decimal(str(value))
+    return exact.quantize(Decimal("0.01"))
+
+
+def service_figures(session: Session, period: Period) -> FiguresPublic:
+    jobs = _jobs_created(session, period)
+    parts, parts_total = parts_consumed(session, period)
+    figures = [
+        first_time_fix(session, period),
+        response_on_time(session, period),
+        arrival_on_time(session, period),
+        satisfaction(session, period),
+        complaint_rate(session, period, jobs),
+        repeat_repairs(session, period),
+        overdue_in_workshop(session, period, period.timezone),
+        _figure("parts_consumed", Unit.COUNT, parts_total, parts_total, parts_total),
+    ]
+    return FiguresPublic(
+        start=period.start,
+        end=period.end,
+        timezone=period.timezone,
+        figures=figures,
+        cash=cash_per_technician(session, period),
+        parts=parts,
+    )

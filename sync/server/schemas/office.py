@@ -1,0 +1,116 @@
+"""Follow-up calls and complaints as the API accepts and shows them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from fieldtech.domain.enums import (
+    ComplaintConcern,
+    ComplaintRoute,
+    ComplaintStatus,
+    FollowUpKind,
+    Urgency,
+)
+from sync.server.schemas.common import StrictModel
+
+
+class CallDue(BaseModel):
+    """One customer to call back: the job, why (kind) and from when."""
+
+    job_id: uuid.UUID
+    ticket_number: str
+    kind: FollowUpKind
+    urgency: Urgency
+    customer_name: str
+    customer_phone: str
+    technician_name: str
+    visited_at: dt.datetime
+    due_date: dt.date
+    overdue: bool
+
+
+class CallList(BaseModel):
+    items: list[CallDue]
+    total: int
+    page: int
+    page_size: int
+    due_by: dt.date
+
+
+class FollowUpCreate(StrictModel):
+    job_id: uuid.UUID
+    kind: FollowUpKind = FollowUpKind.SATISFACTION
+    rating: int = Field(ge=1, le=5, description="the customer's rating, 1 (bad) to 5 (very good)")
+    notes: str = Field(default="", max_length=4000)
+
+
+class FollowUpResolve(StrictModel):
+    note: str = Field(min_length=1, max_length=4000, description="what the supervisor did")
+
+
+class FollowUpPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    job_id: uuid.UUID
+    ticket_number: str
+    customer_name: str
+    customer_phone: str
+    kind: FollowUpKind
+    due_date: dt.date
+    called_at: dt.datetime | None
+    rating: int | None
+    notes: str
+    escalated: bool
+    escalation_deadline: dt.datetime | None
+    overdue: bool
+
+
+class ComplaintCreate(StrictModel):
+    """A complaint about a job (`job_id`) or, with no job, about a customer on file."""
+
+    job_id: uuid.UUID | None = None
+    customer_id: uuid.UUID | None = None
+    concern: ComplaintConcern
+    owner: str = Field(min_length=1, max_length=200)
+    description: str = Field(min_length=1, max_length=4000)
+    deadline: AwareDatetime | None = Field(
+        default=None, description="when the route must have acted; the route's default if absent"
+    )
+    promised_reply_at: AwareDatetime | None = Field(
+        default=None, description="the reply time the customer was promised; 24 h if absent"
+    )
+
+
+class ComplaintStatusChange(StrictModel):
+    status: ComplaintStatus
+    note: str = Field(default="", max_length=4000)
+
+
+class ComplaintPublic(BaseModel):
+    id: uuid.UUID
+    job_id: uuid.UUID | None
+    ticket_number: str
+    customer_id: uuid.UUID
+    customer_name: str
+    customer_phone: str
+    concern: ComplaintConcern
+    route: ComplaintRoute
+    owner: str
+    description: str
+    deadline: dt.datetime
+    promised_reply_at: dt.datetime
+    status: ComplaintStatus
+    overdue: bool
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class ComplaintPage(BaseModel):
+    items: list[ComplaintPublic]
+    total: int
+    page: int
+    page_size: int
