@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import io
 import zoneinfo
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PIL import Image as PILImage
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 from reportlab.platypus.flowables import KeepTogether
 
+from fieldtech.documents import images
 from fieldtech.documents.data import CompanyHeader, SignatureBlock
 from fieldtech.documents.grid import Grid
+from fieldtech.documents.images import PreparedImage
 from fieldtech.documents.labels import Lang, code_label, label
 from fieldtech.documents.layout import (
     ACCENT,
@@ -78,7 +76,7 @@ class Ctx:
 
 def image_or_warning(
     ctx: Ctx, source: Path | bytes | None, max_w: float, max_h: float, what: str
-) -> Image | None:
+) -> PreparedImage | None:
     """An image scaled into a box, or None with a warning when the file is missing or broken."""
     name = str(source) if isinstance(source, Path) else "image data"
     if source is None:
@@ -88,31 +86,15 @@ def image_or_warning(
         return None
     try:
         data = source.read_bytes() if isinstance(source, Path) else source
-        reader = ImageReader(io.BytesIO(data))
-        w, h = reader.getSize()
+        picture = images.prepared(data, ink=what == "signature")
     except FileNotFoundError:
         ctx.warnings.append(f"{what}: file not found: {name}; printed without it")
         return None
-    except Exception as exc:  # reportlab and Pillow raise many types for a damaged image
+    except Exception as exc:  # Pillow raises many types for a damaged image
         ctx.warnings.append(f"{what}: cannot read {name} ({exc}); printed without it")
         return None
-    scale = min(max_w / w, max_h / h)
-    if what == "signature":
-        data = _ink_on_white(data)
-    return Image(io.BytesIO(data), width=w * scale, height=h * scale)
-
-
-@functools.lru_cache(maxsize=16)
-def _ink_on_white(png: bytes) -> bytes:
-    """A signature as grey ink on white: a third of the pixels of RGB with an alpha mask, so it
-    embeds faster and smaller, and prints the same on paper."""
-    with PILImage.open(io.BytesIO(png)) as source:
-        rgba = source.convert("RGBA")
-    flat = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
-    flat.alpha_composite(rgba)
-    out = io.BytesIO()
-    flat.convert("L").save(out, format="PNG")
-    return out.getvalue()
+    scale = min(max_w / picture.width, max_h / picture.height)
+    return PreparedImage(picture, picture.width * scale, picture.height * scale)
 
 
 def grid(ctx: Ctx, rows: list[list[Flowable]], widths: list[float], pad: float = 0.6) -> Grid:
