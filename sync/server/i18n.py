@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from sync.server.i18n_board import BOARD_EN, BOARD_ZH
 from sync.server.i18n_office import OFFICE_EN, OFFICE_ZH
+from sync.server.i18n_settings import SETTINGS_EN, SETTINGS_ZH
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -254,6 +255,9 @@ _EN.update(BOARD_EN)
 _ZH.update(BOARD_ZH)
 _EN.update(OFFICE_EN)
 _ZH.update(OFFICE_ZH)
+
+_EN.update(SETTINGS_EN)
+_ZH.update(SETTINGS_ZH)
 
 _CODE_PREFIXES = ("status.", "urgency.", "channel.", "category.", "sub.")
 
