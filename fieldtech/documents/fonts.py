@@ -102,16 +102,34 @@ def _shaper_safe(word: str) -> str:
     return _DIGITS.sub(lambda m: m.group(0)[::-1], word)
 
 
-def visual_order(line: str) -> str:
-    """Put runs of right-to-left words in display order (word order only; glyphs are shaped).
+def rtl_base(text: str) -> bool:
+    """Whether a paragraph reads right to left: its first strong letter is of a right-to-left
+    script (the Unicode bidi algorithm's rules P2 and P3)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return False
+
+
+def visual_order(line: str, rtl: bool | None = None) -> str:
+    """Put a line's words in display order (word order only; glyphs are shaped).
 
     reportlab 5 reorders bidi text only with the rlbidi package, which is not published; the
-    shaper already lays each Arabic word out right to left, so reversing the word order of each
-    right-to-left run (numbers and punctuation between Arabic words belong to it) is enough for
-    names and addresses.
+    shaper already lays each Arabic word out right to left, so ordering words is what is left.
+    In a left-to-right paragraph each run of right-to-left words (numbers and punctuation
+    between them belong to it) is reversed; in a right-to-left paragraph (`rtl`, found from the
+    line's first strong letter when not given) the whole line is, with each run of
+    left-to-right words (a brand, a model number) kept reading forwards.
     """
     words = line.split(" ")
     kinds = [_kind(w) for w in words]
+    if rtl is None:
+        rtl = rtl_base(line)
+    if rtl:
+        return " ".join(reversed(_segments_rtl(words, kinds)))
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -131,6 +149,27 @@ def visual_order(line: str) -> str:
         )
         i = end + 1
     return " ".join(out)
+
+
+def _segments_rtl(words: list[str], kinds: list[str]) -> list[str]:
+    """A right-to-left line in logical order as segments: each right-to-left or neutral word on
+    its own, each run of left-to-right words (and the neutrals inside it) as one."""
+    segments: list[str] = []
+    i = 0
+    while i < len(words):
+        if kinds[i] != "L":
+            segments.append(_shaper_safe(words[i]) if kinds[i] == "R" else words[i])
+            i += 1
+            continue
+        end = i
+        j = i + 1
+        while j < len(words) and kinds[j] != "R":
+            if kinds[j] == "L":
+                end = j
+            j += 1
+        segments.append(" ".join(words[i : end + 1]))
+        i = end + 1
+    return segments
 
 
 @dataclass
@@ -190,13 +229,14 @@ def runs(line: str) -> list[tuple[str, str]]:
     return list(_runs(line))
 
 
-def markup(text: str, bold: bool = False) -> Markup:
-    """Escape `text` for a Paragraph and wrap each run in a font that has its glyphs."""
+def markup(text: str, bold: bool = False, rtl: bool | None = None) -> Markup:
+    """Escape `text` for a Paragraph and wrap each run in a font that has its glyphs; `rtl`
+    gives the reading direction of a line broken out of a longer paragraph."""
     register_fonts()
     missing = missing_chars(text)
     lines: list[str] = []
     for raw_line in text.replace("\t", " ").replace("\r", "").split("\n"):
-        line = visual_order(raw_line) if has_rtl(raw_line) else raw_line
+        line = visual_order(raw_line, rtl) if has_rtl(raw_line) else raw_line
         parts = []
         for font, chunk in runs(line):
             body = escape(chunk)

@@ -246,23 +246,25 @@ class BidiText(Flowable):  # type: ignore[misc] # reportlab is untyped
             for font, chunk in fonts.runs(words)
         )
 
-    def _lines(self, avail_width: float) -> list[str]:
+    def _lines(self, avail_width: float) -> list[tuple[str, bool]]:
+        """Lines in logical order, each with its paragraph's reading direction."""
         limit = avail_width * self.SLACK
-        lines: list[str] = []
+        lines: list[tuple[str, bool]] = []
         for logical in self.text.split("\n"):
+            rtl = fonts.rtl_base(logical)
             current: list[str] = []
             for word in logical.split(" "):
                 if current and self._width(" ".join([*current, word])) > limit:
-                    lines.append(" ".join(current))
+                    lines.append((" ".join(current), rtl))
                     current = []
                 current.append(word)
-            lines.append(" ".join(current))
+            lines.append((" ".join(current), rtl))
         return lines
 
     def _paragraph(self, avail_width: float) -> Paragraph:
         if self._para is None or self._for_width != avail_width:
             xml = "<br/>".join(
-                fonts.markup(line, self.bold).xml for line in self._lines(avail_width)
+                fonts.markup(line, self.bold, rtl).xml for line, rtl in self._lines(avail_width)
             )
             shaped = _style(self.style, "shaped")
             self._para = Paragraph(xml, shaped, frags=_parsed(xml, shaped))

@@ -36,3 +36,18 @@ def test_visual_order_numbers_inside_arabic_run_stay_in_it_digits_ready_for_shap
     # reversed here and print the right way round.
     assert fonts.visual_order("الرياض ١٢٢١٤، المملكة") == "المملكة ٤١٢٢١، الرياض"
     assert fonts.visual_order("شارع 45 الملك") == "الملك 45 شارع"
+
+
+def test_rtl_base_follows_first_strong_letter() -> None:
+    assert fonts.rtl_base("12 شارع King") is True
+    assert fonts.rtl_base("Haier شارع") is False
+    assert fonts.rtl_base("12 ٣٤") is False
+
+
+def test_visual_order_rtl_paragraph_reverses_line_keeps_latin_runs_forwards() -> None:
+    line = "شارع الملك فهد 12 الرياض King Fahd Road"
+    assert fonts.visual_order(line) == "King Fahd Road الرياض 12 فهد الملك شارع"
+    # A line broken out of a right-to-left paragraph keeps that direction even when it
+    # starts with a Latin word.
+    assert fonts.visual_order("Tower B الرياض", rtl=True) == "الرياض Tower B"
+    assert fonts.visual_order("Tower B الرياض", rtl=False) == "Tower B الرياض"
