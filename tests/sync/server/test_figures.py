@@ -191,7 +191,8 @@ def test_empty_period_has_no_values_and_no_verdicts(
     report = _figures(client, office, start="2031-01-01", end="2031-01-31")
     rates = [f for f in report["figures"] if f["unit"] != "count"]
     assert all(f["value"] is None and f["met"] is None for f in rates)
-    assert report["cash"] == [] and report["parts"] == []
+    assert report["cash"] == []
+    assert report["parts"] == []
 
 
 def test_figures_csv_export_holds_each_figure_cash_and_parts(
