@@ -54,6 +54,14 @@ class JobStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class FaultOutcome(StrEnum):
+    """How a repair in the fault-case library ended."""
+
+    FIXED = "fixed"
+    NOT_FIXED = "not_fixed"
+    TAKEN_TO_WORKSHOP = "taken_to_workshop"
+
+
 class PaymentMethod(StrEnum):
     CASH = "cash"
     CARD = "card"

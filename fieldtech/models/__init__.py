@@ -2,6 +2,7 @@
 
 from fieldtech.models.base import Base, Synced, utcnow
 from fieldtech.models.evidence import Attachment, Blob, Signature
+from fieldtech.models.faultcases import FaultCase
 from fieldtech.models.jobs import AdviceNote, Diagnosis, Job, Visit
 from fieldtech.models.office import Complaint, FollowUp
 from fieldtech.models.people import Customer, CustomerItem, ProductCategory, Technician
@@ -26,6 +27,7 @@ __all__ = [
     "Customer",
     "CustomerItem",
     "Diagnosis",
+    "FaultCase",
     "FollowUp",
     "ItemMovement",
     "Job",

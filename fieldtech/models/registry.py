@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fieldtech.models.evidence import Attachment, Signature
+from fieldtech.models.faultcases import FaultCase
 from fieldtech.models.jobs import AdviceNote, Diagnosis, Job, Visit
 from fieldtech.models.office import Complaint, FollowUp
 from fieldtech.models.people import Customer, CustomerItem, ProductCategory, Technician
@@ -15,6 +16,7 @@ from fieldtech.models.workshop import ItemMovement, PickupReceipt, ReturnReceipt
 SYNCED_ORDER: tuple[type[Any], ...] = (
     Technician,
     ProductCategory,
+    FaultCase,
     Customer,
     CustomerItem,
     Job,
@@ -37,8 +39,8 @@ SYNCED_ORDER: tuple[type[Any], ...] = (
 MODELS: dict[str, type[Any]] = {m.__tablename__: m for m in SYNCED_ORDER}
 TABLE_ORDER = {name: n for n, name in enumerate(MODELS)}
 
-GLOBAL_TABLES = frozenset({"technicians", "product_categories"})
-"""Every technician holds these (no customer data in them)."""
+GLOBAL_TABLES = frozenset({"technicians", "product_categories", "fault_cases"})
+"""Every technician holds these (no customer data in them), parents first in SYNCED_ORDER."""
 
 SHARED_TABLES = frozenset({"customers", "customer_items"})
 """Held by a technician while one of their jobs refers to the record."""

@@ -32,7 +32,9 @@ OFFICE_FIELDS: dict[str, frozenset[str]] = {
     ),
 }
 
-OFFICE_TABLES = frozenset({"product_categories", "technicians", "follow_ups", "complaints"})
+OFFICE_TABLES = frozenset(
+    {"product_categories", "technicians", "fault_cases", "follow_ups", "complaints"}
+)
 """Tables only the office writes; a technician's change to them is refused."""
 
 SITE_TABLES = frozenset(

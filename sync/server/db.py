@@ -47,11 +47,13 @@ def _disable_pysqlite_begin(dbapi_connection: Any, _record: Any) -> None:
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     """Every office session records what it changes in the sync change log (dashboard, API, CLI
-    and pushes alike), so laptops hear of every change."""
+    and pushes alike), so laptops hear of every change, and turns signed repairs into fault cases."""
     from sync.server.replication.capture import install_office_capture
+    from sync.server.replication.faultcases import install_fault_case_derivation
 
     sessions = sessionmaker(engine, expire_on_commit=False)
     install_office_capture(sessions)
+    install_fault_case_derivation(sessions)
     return sessions
 
 

@@ -106,7 +106,7 @@ def job_record_ids(
 
 
 def global_record_ids(session: Session, ctx: DeviceContext) -> Iterator[tuple[str, uuid.UUID]]:
-    for table in ("technicians", "product_categories"):
+    for table in sorted(GLOBAL_TABLES, key=TABLE_ORDER.__getitem__):
         model = MODELS[table]
         for rid in session.scalars(select(model.id)):
             yield table, rid
