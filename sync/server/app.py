@@ -15,6 +15,7 @@ from sync.server.gzip_requests import GzipRequestMiddleware
 from sync.server.limits import BodyLimitMiddleware
 from sync.server.routes import (
     attachments,
+    board,
     complaints,
     customers,
     devices,
@@ -23,6 +24,7 @@ from sync.server.routes import (
     health,
     jobs,
     pages,
+    pages_board,
     pages_intake,
     pages_job,
     pages_jobs,
@@ -40,7 +42,17 @@ API_PREFIX = "/api/v1"
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
-    for module in (session, devices, users, technicians, customers, jobs, sync, attachments):
+    for module in (
+        session,
+        devices,
+        users,
+        technicians,
+        customers,
+        jobs,
+        board,
+        sync,
+        attachments,
+    ):
         router.include_router(module.router)
     for module in (follow_ups, complaints, figures):
         router.include_router(module.router)
@@ -75,6 +87,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(pages_intake.router)
     app.include_router(pages_jobs.router)
+    app.include_router(pages_board.router)
     app.include_router(pages_verify.router)
     app.include_router(pages_job.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -188,4 +188,18 @@ def assign_job(session: Session, who: Principal, job_id: uuid.UUID, body: JobAss
         "appointment_end": body.appointment_end,
         "status": JobStatus.ASSIGNED,
     }
+    if job.first_response_at is None:
+        # Staff give the customer the appointment window as they assign: the first response.
+        values["first_response_at"] = utcnow()
     return _apply(session, who, job, body.expected_updated_at, values, "job.assign")
+
+
+def record_first_response(
+    session: Session, who: Principal, job_id: uuid.UUID, expected_updated_at: dt.datetime
+) -> Job:
+    """Staff called the customer back before a technician could be assigned."""
+    job = _lock(session, job_id)
+    if job.first_response_at is not None and job.updated_at == expected_updated_at:
+        raise ValidationError("first_response_at", "the first response is recorded already")
+    values = {"first_response_at": job.first_response_at or utcnow()}
+    return _apply(session, who, job, expected_updated_at, values, "job.first_response")
