@@ -1,6 +1,7 @@
 """The SQLAlchemy models of every record, laptop and office alike."""
 
 from fieldtech.models.base import Base, Synced, utcnow
+from fieldtech.models.companyprofile import CalendarOverride, CompanyProfile
 from fieldtech.models.evidence import Attachment, Blob, Signature
 from fieldtech.models.faultcases import FaultCase
 from fieldtech.models.jobs import AdviceNote, Diagnosis, Job, Visit
@@ -21,7 +22,9 @@ __all__ = [
     "Attachment",
     "Base",
     "Blob",
+    "CalendarOverride",
     "ChargeLine",
+    "CompanyProfile",
     "Complaint",
     "ConflictEntry",
     "Customer",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fieldtech.models.companyprofile import CalendarOverride, CompanyProfile
 from fieldtech.models.evidence import Attachment, Signature
 from fieldtech.models.faultcases import FaultCase
 from fieldtech.models.jobs import AdviceNote, Diagnosis, Job, Visit
@@ -16,6 +17,8 @@ from fieldtech.models.workshop import ItemMovement, PickupReceipt, ReturnReceipt
 SYNCED_ORDER: tuple[type[Any], ...] = (
     Technician,
     ProductCategory,
+    CompanyProfile,
+    CalendarOverride,
     FaultCase,
     Customer,
     CustomerItem,
@@ -39,7 +42,9 @@ SYNCED_ORDER: tuple[type[Any], ...] = (
 MODELS: dict[str, type[Any]] = {m.__tablename__: m for m in SYNCED_ORDER}
 TABLE_ORDER = {name: n for n, name in enumerate(MODELS)}
 
-GLOBAL_TABLES = frozenset({"technicians", "product_categories", "fault_cases"})
+GLOBAL_TABLES = frozenset(
+    {"technicians", "product_categories", "company_profile", "calendar_overrides", "fault_cases"}
+)
 """Every technician holds these (no customer data in them), parents first in SYNCED_ORDER."""
 
 SHARED_TABLES = frozenset({"customers", "customer_items"})

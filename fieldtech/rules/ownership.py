@@ -33,7 +33,15 @@ OFFICE_FIELDS: dict[str, frozenset[str]] = {
 }
 
 OFFICE_TABLES = frozenset(
-    {"product_categories", "technicians", "fault_cases", "follow_ups", "complaints"}
+    {
+        "product_categories",
+        "company_profile",
+        "calendar_overrides",
+        "technicians",
+        "fault_cases",
+        "follow_ups",
+        "complaints",
+    }
 )
 """Tables only the office writes; a technician's change to them is refused."""
 

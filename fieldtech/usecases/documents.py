@@ -26,6 +26,7 @@ from fieldtech.domain.errors import FieldTechError
 from fieldtech.models import Job
 from fieldtech.rules.signing import content_hash
 from fieldtech.rules.warranty import warranty_status
+from fieldtech.usecases.company import settings_from_tables
 from fieldtech.usecases.device import get_setting, put_setting
 
 COMPANY_SETTING = "company_settings"
@@ -33,6 +34,9 @@ COMPANY_SETTING = "company_settings"
 
 def company_settings(session: Session) -> CompanySettings:
     """The company profile the office sent this laptop (the built-in defaults until it does)."""
+    synced = settings_from_tables(session)
+    if synced is not None:
+        return synced
     stored = get_setting(session, COMPANY_SETTING)
     return CompanySettings.from_json(stored) if stored else CompanySettings()
 

@@ -23,7 +23,8 @@ LAPTOP_ONLY_TABLES = frozenset(
 def target_metadata() -> list[MetaData]:
     """Every table the office schema holds; importing the modules that declare them first makes
     the set the same whichever modules the caller happened to import."""
-    import sync.server.replication.tables  # noqa: F401
+    import sync.server.replication.tables
+    import sync.server.stock_models  # noqa: F401
 
     return [Base.metadata, OfficeBase.metadata]
 
