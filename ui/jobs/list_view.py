@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldtech.domain.enums import JobStatus
+from fieldtech.domain.errors import FieldTechError
 from fieldtech.usecases.common import Db
 from ui import labels
 from ui.jobs.model import ALL_COLUMNS, TODAY_COLUMNS, Column, JobTableModel
 from ui.jobs.queries import SEARCH_LIMIT, job_ids, today_ids
 from ui.tasks import TaskRunner
 
-SEARCH_DELAY_MS = 150
 ROW_HEIGHT = 44
 _WIDTHS = {
     Column.WINDOW: 120,
@@ -102,11 +102,8 @@ class JobListView(QWidget):
         self.table.activated.connect(self._open_index)
         self.table.clicked.connect(self._open_index)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._search_timer.start)
+        self._in_flight = False
+        self.search.textChanged.connect(self.reload)
         self.status_filter.currentIndexChanged.connect(self.reload)
         self.search.returnPressed.connect(self._open_first)
 
@@ -128,10 +125,20 @@ class JobListView(QWidget):
         self._retranslate()
 
     def reload(self) -> None:
-        """Read the ids again (after a search edit, a filter change or a saved change)."""
-        self._search_timer.stop()
+        """Read the ids again (after a search edit, a filter change or a saved change).
+
+        Searching starts at the first keystroke, with no waiting for typing to pause; while a
+        query runs, further edits only mark it stale, and when it returns the latest text is
+        asked for instead. The list so shows results one query after the last keystroke and
+        never queues a query per letter.
+        """
         self.loaded = True
         self._query_serial += 1
+        if not self._in_flight:
+            self._start_query()
+
+    def _start_query(self) -> None:
+        self._in_flight = True
         serial = self._query_serial
         if self._today:
             tz = dt.datetime.now().astimezone().tzinfo or dt.UTC
@@ -140,17 +147,29 @@ class JobListView(QWidget):
                 self._db,
                 dt.datetime.now(tz).date(),
                 tz,
-                on_done=lambda ids: self._show(serial, ids),
+                on_done=lambda ids: self._answered(serial, ids),
+                on_error=lambda error: self._answered(serial, None, error),
             )
         else:
-            status = self.status_filter.currentData()
             self._runner.run(
                 job_ids,
                 self._db,
                 self.search.text(),
-                status,
-                on_done=lambda ids: self._show(serial, ids),
+                self.status_filter.currentData(),
+                on_done=lambda ids: self._answered(serial, ids),
+                on_error=lambda error: self._answered(serial, None, error),
             )
+
+    def _answered(
+        self, serial: int, ids: list[uuid.UUID] | None, error: FieldTechError | None = None
+    ) -> None:
+        self._in_flight = False
+        if serial != self._query_serial:
+            self._start_query()
+        elif ids is not None:
+            self._show(ids)
+        elif error is not None:
+            self._runner.task_failed.emit(error)
 
     def reload_if_shown(self) -> None:
         """Re-read the ids if this list was ever shown (after a job was added)."""
@@ -192,9 +211,7 @@ class JobListView(QWidget):
         self._update_count()
         self.model.retranslate()
 
-    def _show(self, serial: int, ids: list[uuid.UUID]) -> None:
-        if serial != self._query_serial:
-            return
+    def _show(self, ids: list[uuid.UUID]) -> None:
         self.model.set_ids(ids)
         self.empty_label.setVisible(not ids)
         self._update_count()
