@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import ColumnElement, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from fieldtech.domain.enums import FaultOutcome
@@ -171,12 +171,15 @@ def matching_cases(
     conditions = ([same_code] if code else []) + ([same_model] if model_key else [])
     if not conditions:
         return []
-    both = same_code & same_model if code and model_key else None
-    rank = case(
-        *([(both, int(Match.MODEL_AND_FAULT_CODE))] if both is not None else []),
-        *([(same_code, int(Match.FAULT_CODE))] if code else []),
-        else_=int(Match.MODEL),
-    )
+    rank: ColumnElement[int]
+    if code and model_key:
+        rank = case(
+            (same_code & same_model, int(Match.MODEL_AND_FAULT_CODE)),
+            (same_code, int(Match.FAULT_CODE)),
+            else_=int(Match.MODEL),
+        )
+    else:
+        rank = literal(int(Match.FAULT_CODE if code else Match.MODEL))
     query = (
         select(FaultCase, rank.label("rank"))
         .where(or_(*conditions))

@@ -20,6 +20,34 @@
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../ui/photos/camera.py" line="64"/>
+        <source>Photo taken. Take another or close.</source>
+        <translation>已拍照。可以再拍一张，或关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/camera.py" line="70"/>
+        <source>The camera did not answer. Close this window and add a photo file instead.</source>
+        <translation>摄像头没有响应。请关闭此窗口，改为添加照片文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/camera.py" line="74"/>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/camera.py" line="75"/>
+        <source>Take photo (Space)</source>
+        <translation>拍照（空格键）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/camera.py" line="76"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>ConflictInbox</name>
     <message>
         <location filename="../../ui/sync/conflicts.py" line="106"/>
@@ -354,102 +382,102 @@
 <context>
     <name>DocumentsDialog</name>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="121"/>
+        <location filename="../../ui/documents/dialog.py" line="123"/>
         <source>Preparing the document…</source>
         <translation>正在生成单据…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="155"/>
+        <location filename="../../ui/documents/dialog.py" line="157"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>已发送 %1 页到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="161"/>
+        <location filename="../../ui/documents/dialog.py" line="163"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="164"/>
+        <location filename="../../ui/documents/dialog.py" line="166"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="181"/>
+        <location filename="../../ui/documents/dialog.py" line="183"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="185"/>
+        <location filename="../../ui/documents/dialog.py" line="187"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="205"/>
+        <location filename="../../ui/documents/dialog.py" line="209"/>
         <source>The document could not be shown.</source>
         <translation>无法显示该单据。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="209"/>
+        <location filename="../../ui/documents/dialog.py" line="213"/>
         <source>Verification code %1</source>
         <translation>校验码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="225"/>
+        <location filename="../../ui/documents/dialog.py" line="229"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="226"/>
+        <location filename="../../ui/documents/dialog.py" line="230"/>
         <source>&amp;Document</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="227"/>
+        <location filename="../../ui/documents/dialog.py" line="231"/>
         <source>&amp;Paper</source>
         <translation>纸张(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="229"/>
+        <location filename="../../ui/documents/dialog.py" line="233"/>
         <source>Repair slip</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="230"/>
+        <location filename="../../ui/documents/dialog.py" line="234"/>
         <source>Pickup receipt</source>
         <translation>取件单</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="231"/>
+        <location filename="../../ui/documents/dialog.py" line="235"/>
         <source>Return receipt</source>
         <translation>归还单</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="236"/>
+        <location filename="../../ui/documents/dialog.py" line="240"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="237"/>
+        <location filename="../../ui/documents/dialog.py" line="241"/>
         <source>US Letter</source>
         <translation>美式 Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="238"/>
+        <location filename="../../ui/documents/dialog.py" line="242"/>
         <source>80 mm roll</source>
         <translation>80 毫米卷纸</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="242"/>
+        <location filename="../../ui/documents/dialog.py" line="246"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="243"/>
+        <location filename="../../ui/documents/dialog.py" line="247"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/dialog.py" line="244"/>
+        <location filename="../../ui/documents/dialog.py" line="248"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -457,110 +485,138 @@
 <context>
     <name>JobListView</name>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="180"/>
+        <location filename="../../ui/jobs/list_view.py" line="199"/>
         <source>Search by ticket, name, phone, serial or model  (Ctrl+F)</source>
         <translation>按工单号、姓名、电话、序列号或型号搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="182"/>
+        <location filename="../../ui/jobs/list_view.py" line="201"/>
         <source>Search jobs</source>
         <translation>搜索工单</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="183"/>
+        <location filename="../../ui/jobs/list_view.py" line="202"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="186"/>
+        <location filename="../../ui/jobs/list_view.py" line="205"/>
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="188"/>
+        <location filename="../../ui/jobs/list_view.py" line="207"/>
         <source>No appointments today.</source>
         <translation>今天没有预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="190"/>
+        <location filename="../../ui/jobs/list_view.py" line="209"/>
         <source>No job matches this search.</source>
         <translation>没有符合搜索条件的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="205"/>
+        <location filename="../../ui/jobs/list_view.py" line="222"/>
         <source>Appointments today: %1</source>
         <translation>今日预约：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="207"/>
+        <location filename="../../ui/jobs/list_view.py" line="224"/>
         <source>Jobs: %1</source>
         <translation>工单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="209"/>
+        <location filename="../../ui/jobs/list_view.py" line="226"/>
         <source>First %1 matches: type more to narrow</source>
         <translation>前 %1 条结果：请输入更多内容以缩小范围</translation>
     </message>
 </context>
 <context>
+    <name>JobPhotosPanel</name>
+    <message>
+        <location filename="../../ui/photos/panel.py" line="119"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
     <name>JobScreen</name>
     <message>
-        <location filename="../../ui/job/screen.py" line="155"/>
+        <location filename="../../ui/job/screen.py" line="194"/>
         <source>← Jobs</source>
         <translation>← 工单</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="156"/>
+        <location filename="../../ui/job/screen.py" line="195"/>
         <source>Back to the job lists (Esc)</source>
         <translation>返回工单列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="157"/>
+        <location filename="../../ui/job/screen.py" line="196"/>
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="158"/>
+        <location filename="../../ui/job/screen.py" line="197"/>
         <source>Left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="159"/>
+        <location filename="../../ui/job/screen.py" line="198"/>
         <source>Start new revision</source>
         <translation>开始新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="160"/>
+        <location filename="../../ui/job/screen.py" line="199"/>
         <source>Customer sign-off</source>
         <translation>客户签字确认</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="161"/>
+        <location filename="../../ui/job/screen.py" line="200"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="162"/>
+        <location filename="../../ui/job/screen.py" line="201"/>
         <source>Preview, print or save this job&apos;s documents</source>
         <translation>预览、打印或保存本工单的单据</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="165"/>
+        <location filename="../../ui/job/screen.py" line="202"/>
+        <source>Take item back</source>
+        <translation>取回维修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/screen.py" line="204"/>
+        <source>Take the item to the workshop against a signed pickup receipt</source>
+        <translation>凭双方签字的取件单把产品带回维修站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/screen.py" line="206"/>
+        <source>Return item</source>
+        <translation>归还产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/screen.py" line="208"/>
+        <source>Give the item back to the customer against a signed return receipt</source>
+        <translation>凭客户签字的归还单把产品交还客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/screen.py" line="212"/>
         <source>The customer signed this job. It is read-only; to change it, start a new revision, which needs a new signature.</source>
         <translation>客户已签署此工单，现为只读；如需修改，请开始新版本，新版本需要客户重新签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="184"/>
+        <location filename="../../ui/job/screen.py" line="231"/>
         <source>Job %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="191"/>
+        <location filename="../../ui/job/screen.py" line="238"/>
         <source>Arrived %1</source>
         <translation>到达 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="193"/>
+        <location filename="../../ui/job/screen.py" line="240"/>
         <source>Left %1</source>
         <translation>离开 %1</translation>
     </message>
@@ -806,6 +862,61 @@
         <translation>客户姓名</translation>
     </message>
     <message>
+        <location filename="../../ui/labels.py" line="75"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="76"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="77"/>
+        <source>Condition</source>
+        <translation>外观状况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="78"/>
+        <source>Accessories</source>
+        <translation>随附配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="79"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="80"/>
+        <source>Technician name</source>
+        <translation>技师姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="81"/>
+        <source>Customer signature</source>
+        <translation>客户签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="82"/>
+        <source>Technician signature</source>
+        <translation>技师签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="83"/>
+        <source>Work done</source>
+        <translation>维修内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="84"/>
+        <source>Condition on return</source>
+        <translation>归还时状况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="85"/>
+        <source>Charges</source>
+        <translation>费用</translation>
+    </message>
+    <message>
         <location filename="../../ui/new_job_dialog.py" line="32"/>
         <source>Product fault</source>
         <translation>产品故障</translation>
@@ -829,63 +940,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>FieldTech</source>
         <translation>FieldTech 上门服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>All jobs</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>New job</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Open a job at the customer&apos;s door (Ctrl+N)</source>
         <translation>在客户门口新建工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Search all jobs (Ctrl+F)</source>
         <translation>搜索全部工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1067,6 +1178,300 @@
         <location filename="../../ui/job/parts.py" line="174"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PastRepairsPanel</name>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="27"/>
+        <source>Fixed</source>
+        <translation>已修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="28"/>
+        <source>Not fixed</source>
+        <translation>未修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="29"/>
+        <source>Taken to workshop</source>
+        <translation>已带回维修站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="32"/>
+        <source>Same model and fault code</source>
+        <translation>同型号同故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="33"/>
+        <source>Same fault code</source>
+        <translation>同故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="34"/>
+        <source>Same model</source>
+        <translation>同型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="154"/>
+        <source>Unknown model</source>
+        <translation>型号不详</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="158"/>
+        <source>no fault code</source>
+        <translation>无故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="167"/>
+        <source>Symptoms: %1</source>
+        <translation>症状：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="169"/>
+        <source>Cause: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="171"/>
+        <source>Work done: %1</source>
+        <translation>维修内容：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="177"/>
+        <source>Parts: %1</source>
+        <translation>配件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="183"/>
+        <source>Enter a fault code to see how it was fixed before.</source>
+        <translation>输入故障码，查看以前是怎么修好的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="185"/>
+        <source>No past repairs of this model or fault code yet.</source>
+        <translation>还没有该型号或该故障码的维修记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="187"/>
+        <source>Repairs by all technicians, best match first.</source>
+        <translation>全体技师的维修记录，最相符的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/past_repairs.py" line="190"/>
+        <source>What fixed it last time</source>
+        <translation>以前是怎么修好的</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="126"/>
+        <source>%1 (its picture arrives with the next sync)</source>
+        <translation>%1（图片将在下次同步时到达）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="146"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="151"/>
+        <source>Photos (%1)</source>
+        <translation>照片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="151"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="178"/>
+        <source>%1 is empty. Take or choose the photo again.</source>
+        <translation>%1 是空文件。请重新拍摄或选择照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="179"/>
+        <source>%1 is too large (over 25 MB). Choose a smaller photo.</source>
+        <translation>%1 太大（超过 25 MB）。请选择较小的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="181"/>
+        <source>%1 is not a picture this app can keep. Use JPEG, PNG, WebP, GIF or BMP.</source>
+        <translation>%1 不是本应用能保存的图片。请使用 JPEG、PNG、WebP、GIF 或 BMP。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="183"/>
+        <source>%1 is damaged or cut short. Copy it again or take a new photo.</source>
+        <translation>%1 已损坏或不完整。请重新复制，或重新拍一张。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="184"/>
+        <source>%1 could not be read. Check the file is still there.</source>
+        <translation>无法读取 %1。请确认文件仍然存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="221"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="222"/>
+        <source>Choose picture files, or drop them here</source>
+        <translation>选择图片文件，或拖放到这里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="223"/>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="224"/>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="225"/>
+        <source>Remove the selected photo (Delete)</source>
+        <translation>删除选中的照片（Delete 键）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="226"/>
+        <source>No photos yet. Drop picture files here or add them.</source>
+        <translation>还没有照片。把图片文件拖放到这里，或点击添加。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="128"/>
+        <source>Say what was done in the workshop.</source>
+        <translation>请填写在维修站做了哪些维修。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="132"/>
+        <source>Type the customer&apos;s name as it should be printed.</source>
+        <translation>请输入要打印在单据上的客户姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="135"/>
+        <source>Ask the customer to sign in the box.</source>
+        <translation>请客户在框内签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="172"/>
+        <source>Restored what was typed before.</source>
+        <translation>已恢复之前输入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="198"/>
+        <source>Return item</source>
+        <translation>归还产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="199"/>
+        <source>Return the item to the customer</source>
+        <translation>把产品交还客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="203"/>
+        <source>Pickup receipt</source>
+        <translation>取件单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="204"/>
+        <source>Item</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="205"/>
+        <source>Taken</source>
+        <translation>取件时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="206"/>
+        <source>Promised by</source>
+        <translation>承诺归还日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="207"/>
+        <source>Condition when taken</source>
+        <translation>取件时状况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="208"/>
+        <source>Accessories</source>
+        <translation>随附配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="208"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="219"/>
+        <source>&amp;Work done</source>
+        <translation>维修内容(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="219"/>
+        <source>C&amp;ondition now</source>
+        <translation>当前状况(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="219"/>
+        <source>C&amp;harges</source>
+        <translation>费用(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="222"/>
+        <source>What was repaired or replaced in the workshop</source>
+        <translation>在维修站修理或更换了什么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="223"/>
+        <source>Leave empty when it is as when taken</source>
+        <translation>与取件时相同则留空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="224"/>
+        <source>0.00 when free</source>
+        <translation>免费填 0.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="226"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="227"/>
+        <source>Customer&apos;s &amp;printed name</source>
+        <translation>客户姓名（正楷）(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="228"/>
+        <source>Customer signs here</source>
+        <translation>客户在此签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="229"/>
+        <source>Undo stroke</source>
+        <translation>撤销一笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="230"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="232"/>
+        <source>Sign and print</source>
+        <translation>签字并打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/return_dialog.py" line="233"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1360,6 +1765,217 @@
         <location filename="../../ui/sync_words.py" line="37"/>
         <source>This app is too old for the office. Install the latest version.</source>
         <translation>此应用版本过旧，办公室不再支持。请安装最新版本。</translation>
+    </message>
+</context>
+<context>
+    <name>TakeBackWizard</name>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="275"/>
+        <source>Restored what was typed before.</source>
+        <translation>已恢复之前输入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="316"/>
+        <source>Describe the item&apos;s visible condition (scratches, dents, missing parts).</source>
+        <translation>请描述产品的外观状况（划痕、凹陷、缺件）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="323"/>
+        <source>Say why the item goes to the workshop.</source>
+        <translation>请说明为什么要带回维修站。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="328"/>
+        <source>the customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="329"/>
+        <source>the technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="333"/>
+        <source>Type the printed name of %1.</source>
+        <translation>请输入%1的姓名（正楷）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="335"/>
+        <source>A signature of %1 is needed in the box.</source>
+        <translation>需要%1在框内签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="351"/>
+        <source>Condition</source>
+        <translation>外观状况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="352"/>
+        <source>Accessories</source>
+        <translation>随附配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="352"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="353"/>
+        <location filename="../../ui/workshop/wizard.py" line="390"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="354"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="355"/>
+        <source>Back by</source>
+        <translation>归还日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="364"/>
+        <source>Both sign to confirm the item, its condition and what was taken. The receipt then opens to print.</source>
+        <translation>双方签字，确认产品、其状况以及带走的物品。随后会打开取件单以便打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="371"/>
+        <source>Take item back</source>
+        <translation>取回维修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="372"/>
+        <source>Sign and print</source>
+        <translation>签字并打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="373"/>
+        <source>Condition and accessories</source>
+        <translation>外观状况与配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="374"/>
+        <source>What the item looks like and what comes with it.</source>
+        <translation>产品的外观，以及随产品带走的物品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="377"/>
+        <source>No item on record</source>
+        <translation>未登记产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="379"/>
+        <source>Job %1 · %2 · %3</source>
+        <translation>工单 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="384"/>
+        <source>Visible &amp;condition</source>
+        <translation>外观状况(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="386"/>
+        <source>For example: scratch on the lid, door seal torn</source>
+        <translation>例如：盖子有划痕，门封条破损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="388"/>
+        <source>&amp;Accessories taken, one per line</source>
+        <translation>带走的配件，每行一项(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="389"/>
+        <source>Power cord
+Remote control</source>
+        <translation>电源线
+遥控器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="391"/>
+        <source>Optional, but they settle questions later.</source>
+        <translation>可选，但日后有争议时很有用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="393"/>
+        <source>Photograph the item from each side and any damage. Drop picture files here.</source>
+        <translation>从各个角度拍摄产品及任何损伤。可把图片文件拖放到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="395"/>
+        <source>Reason and return date</source>
+        <translation>原因与归还日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="396"/>
+        <source>Why it cannot be fixed on site.</source>
+        <translation>为什么无法现场修好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="397"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="398"/>
+        <source>For example: the main board must be replaced</source>
+        <translation>例如：需要更换主板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="401"/>
+        <source>Promised back to the customer by %1 (%2 working days).</source>
+        <translation>承诺于 %1 前交还客户（%2 个工作日）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="405"/>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="406"/>
+        <source>The customer and you sign the pickup receipt.</source>
+        <translation>客户和您在取件单上签字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="407"/>
+        <source>Undo stroke</source>
+        <translation>撤销一笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="407"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="409"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="410"/>
+        <source>Customer&apos;s &amp;printed name</source>
+        <translation>客户姓名（正楷）(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="411"/>
+        <source>Customer signs here</source>
+        <translation>客户在此签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="416"/>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="417"/>
+        <source>&amp;Technician&apos;s printed name</source>
+        <translation>技师姓名（正楷）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="418"/>
+        <source>Technician signs here</source>
+        <translation>技师在此签名</translation>
     </message>
 </context>
 </TS>

@@ -34,6 +34,7 @@ from ui.job.data import JobDetail, load_detail
 from ui.job.diagnosis import DiagnosisForm
 from ui.job.money import MoneyPanel
 from ui.job.parts import PartsPanel
+from ui.job.past_repairs import PastRepairsPanel
 from ui.photos.panel import JobPhotosPanel
 from ui.photos.strip import dropped_files
 from ui.tasks import TaskRunner
@@ -104,6 +105,8 @@ class JobScreen(QWidget):
         self.parts = PartsPanel(db, runner)
         self.money = MoneyPanel(db, runner)
         self.advice = AdvicePanel(db, runner)
+        self.past_repairs = PastRepairsPanel(read_db, runner)
+        self.diagnosis.fault_code.textEdited.connect(self._fault_code_typed)
         self.photos = JobPhotosPanel(db, read_db, runner)
         self.photos.changed.connect(self._saved_quietly)
         self.diagnosis.saved.connect(self._saved_quietly)
@@ -129,7 +132,7 @@ class JobScreen(QWidget):
         columns.setContentsMargins(0, 0, 8, 8)
         columns.setSpacing(16)
         for panels in (
-            (self.customer, self.diagnosis, self.photos),
+            (self.customer, self.diagnosis, self.past_repairs, self.photos),
             (self.parts, self.money, self.advice),
         ):
             column = QVBoxLayout()
@@ -244,10 +247,17 @@ class JobScreen(QWidget):
         self.return_button.setVisible(detail.status == JobStatus.ITEM_IN_WORKSHOP)
         self.customer.show_detail(detail)
         self.diagnosis.load(detail)
+        self.past_repairs.show_for(
+            detail.model, self.diagnosis.fault_code.text(), detail.id, now=True
+        )
         for shown in (self.parts, self.money, self.advice, self.photos):
             shown.show_detail(detail)
         for editable in (self.diagnosis, self.parts, self.money, self.advice, self.photos):
             editable.set_read_only(frozen)
+
+    def _fault_code_typed(self, code: str) -> None:
+        if self.detail is not None:
+            self.past_repairs.show_for(self.detail.model, code, self.detail.id)
 
     def _arrived(self) -> None:
         if self.job_id is not None:

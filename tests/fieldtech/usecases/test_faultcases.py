@@ -126,6 +126,18 @@ def test_matching_cases_same_model_and_code_first_then_code_then_model(
         ("model only", Match.MODEL),
     ]
     assert found[0].parts == (("P1", "Pump", 2),)
+    with db() as session:
+        by_model = matching_cases(session, model="wm-8000", fault_code="")
+        by_code = matching_cases(session, model="", fault_code="F05")
+    assert {(c.cause, c.match) for c in by_model} == {
+        ("both, newer", Match.MODEL),
+        ("both, older", Match.MODEL),
+        ("model only", Match.MODEL),
+    }
+    assert [(c.cause, c.match) for c in by_code] == [
+        ("neither", Match.FAULT_CODE),
+        ("model only", Match.FAULT_CODE),
+    ]
 
 
 def test_matching_cases_blank_keys_match_nothing_and_own_case_is_left_out(
