@@ -29,6 +29,7 @@ from fieldtech.store.engine import Store
 from sync.client.errors import SyncState
 from ui import labels
 from ui.documents.dialog import DocumentsDialog
+from ui.documents.work import Kind
 from ui.i18n import Translations
 from ui.job.screen import JobScreen
 from ui.jobs.list_view import JobListView
@@ -42,6 +43,8 @@ from ui.sync.controller import SyncController
 from ui.sync.status_area import SyncStatusArea
 from ui.sync.work import SyncOutcome
 from ui.tasks import TaskRunner
+from ui.workshop.return_dialog import ReturnDialog
+from ui.workshop.wizard import TakeBackWizard
 
 DEFAULT_SIZE = QSize(1280, 760)
 
@@ -139,6 +142,8 @@ class MainWindow(QMainWindow):
         self.job_screen.load_failed.connect(self._job_load_failed)
         self.job_screen.sign_off_requested.connect(self.open_sign_off)
         self.job_screen.documents_requested.connect(self.open_documents)
+        self.job_screen.take_back_requested.connect(self.open_take_back)
+        self.job_screen.return_requested.connect(self.open_return)
         runner.task_failed.connect(self._task_failed)
         self._retranslate()
         if not self.restoreGeometry(settings.window_geometry):
@@ -201,13 +206,36 @@ class MainWindow(QMainWindow):
         dialog.load()
         dialog.open()
 
-    def open_documents(self, job_id: uuid.UUID) -> None:
+    def open_documents(self, job_id: uuid.UUID, kind: Kind | None = None) -> None:
         dialog = DocumentsDialog(
             self._store.read_sessions, self._runner, self._settings, job_id, self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.load(kind)
+        dialog.open()
+
+    def open_take_back(self, job_id: uuid.UUID) -> None:
+        """The take-back wizard; the signed pickup receipt then opens to print."""
+        wizard = TakeBackWizard(
+            self._store.sessions, self._store.read_sessions, self._runner, job_id, self
+        )
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.issued.connect(lambda job, _: self._receipt_issued(job, "pickup-receipt"))
+        wizard.load()
+        wizard.open()
+
+    def open_return(self, job_id: uuid.UUID) -> None:
+        dialog = ReturnDialog(
+            self._store.sessions, self._store.read_sessions, self._runner, job_id, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.issued.connect(lambda job, _: self._receipt_issued(job, "return-receipt"))
         dialog.load()
         dialog.open()
+
+    def _receipt_issued(self, job_id: uuid.UUID, kind: Kind) -> None:
+        self._job_signed(job_id)
+        self.open_documents(job_id, kind)
 
     def open_conflicts(self) -> None:
         inbox = ConflictInbox(self._store.sessions, self._store.read_sessions, self._runner, self)

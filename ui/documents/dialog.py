@@ -51,6 +51,7 @@ class DocumentsDialog(QDialog):
         self._settings = settings
         self.job_id = job_id
         self.document: RenderedDocument | None = None
+        self._select: Kind | None = None
         self._printer: QPrinter | None = None
         self.kind = QComboBox()
         self.kind.setMinimumHeight(36)
@@ -109,8 +110,9 @@ class DocumentsDialog(QDialog):
         paper: PaperName = self.paper.currentData() or "a4"
         return paper
 
-    def load(self) -> None:
-        """List the job's documents (the repair slip first) and show the first."""
+    def load(self, select: Kind | None = None) -> None:
+        """List the job's documents (the repair slip first) and show `select`, or the first."""
+        self._select = select
         self._runner.run(available_kinds, self._read_db, self.job_id, on_done=self._kinds)
 
     def show_document(self) -> None:
@@ -195,6 +197,8 @@ class DocumentsDialog(QDialog):
         self.kind.clear()
         for kind in kinds:
             self.kind.addItem("", kind)
+        if self._select in kinds:
+            self.kind.setCurrentIndex(kinds.index(self._select))
         self.kind.blockSignals(False)
         self._retranslate()
         self.show_document()

@@ -1,0 +1,1 @@
+"""Taking an item back to the workshop and returning it, each against a signed receipt."""
