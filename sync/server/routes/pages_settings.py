@@ -7,8 +7,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import holidays
-from fastapi import APIRouter, Request, Response, UploadFile, status
+from fastapi import APIRouter, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.datastructures import UploadFile
 
 from fieldtech.company import DocumentLanguage
 from fieldtech.rules.charges import LabourBasis
@@ -92,14 +93,14 @@ async def save_company(
 async def upload_logo(
     request: Request, who: Staff, session: SessionDep
 ) -> HTMLResponse | RedirectResponse:
-    raw = await request.form()
-    form = {k: v for k, v in raw.items() if isinstance(v, str)}
-    can_write(who, form)
-    upload = raw.get("logo")
     filename, data = "", b""
-    if isinstance(upload, UploadFile):
-        filename = upload.filename or ""
-        data = await upload.read(company.MAX_LOGO_BYTES + 1)
+    async with request.form() as raw:
+        form = {k: v for k, v in raw.items() if isinstance(v, str)}
+        can_write(who, form)
+        upload = raw.get("logo")
+        if isinstance(upload, UploadFile):
+            filename = upload.filename or ""
+            data = await upload.read(company.MAX_LOGO_BYTES + 1)
     _done, errors = attempt(session, lambda: company.save_logo(session, who, filename, data))
     if errors:
         profile = company.profile_view(session)
