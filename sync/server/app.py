@@ -25,6 +25,9 @@ from sync.server.routes import (
     jobs,
     pages,
     pages_board,
+    pages_complaints,
+    pages_figures,
+    pages_follow_ups,
     pages_intake,
     pages_job,
     pages_jobs,
@@ -89,6 +92,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(pages_jobs.router)
     app.include_router(pages_board.router)
     app.include_router(pages_verify.router)
+    app.include_router(pages_follow_ups.router)
+    app.include_router(pages_complaints.router)
+    app.include_router(pages_figures.router)
     app.include_router(pages_job.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

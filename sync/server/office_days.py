@@ -20,3 +20,10 @@ def day_start(day: dt.date, timezone: str) -> dt.datetime:
 def day_end(day: dt.date, timezone: str) -> dt.datetime:
     """The last instant of the office's `day` (one second before the next day starts)."""
     return day_start(day + dt.timedelta(days=1), timezone) - dt.timedelta(seconds=1)
+
+
+def local_text(moment: dt.datetime | None, timezone: str) -> str:
+    """A stored UTC time as office staff read it: their own zone, to the minute."""
+    if moment is None:
+        return ""
+    return moment.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")

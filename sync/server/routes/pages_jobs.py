@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fieldtech.domain.enums import SUB_CATEGORIES, Channel, JobCategory, JobStatus, Urgency
 from sync.server.deps import SessionDep, SettingsDep
 from sync.server.job_queries import JobFilter, JobSort, job_public, list_jobs, supervisor_queue
+from sync.server.routes.pages_follow_ups import escalation_context
 from sync.server.web import Staff, render
 
 router = APIRouter(include_in_schema=False)
@@ -79,7 +80,10 @@ def jobs_page(
 
 
 @router.get("/queue", response_class=HTMLResponse)
-def supervisor_page(request: Request, who: Staff, session: SessionDep) -> HTMLResponse:
-    """Open major cases, oldest first: what a supervisor must look at today."""
+def supervisor_page(
+    request: Request, who: Staff, session: SessionDep, settings: SettingsDep
+) -> HTMLResponse:
+    """Open major cases, oldest first, and poor ratings: what a supervisor must look at today."""
     jobs = [job_public(job) for job in supervisor_queue(session)]
-    return render(request, "queue.html", {"jobs": jobs}, who=who)
+    context = {"jobs": jobs, **escalation_context(session, who, settings.timezone)}
+    return render(request, "queue.html", context, who=who)
