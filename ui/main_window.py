@@ -30,6 +30,7 @@ from sync.client.errors import SyncState
 from ui import labels
 from ui.documents.dialog import DocumentsDialog
 from ui.documents.work import Kind
+from ui.endofday.dialog import EndOfDayDialog
 from ui.i18n import Translations
 from ui.job.screen import JobScreen
 from ui.jobs.list_view import JobListView
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.back_action = QAction(self)
         self.back_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Cancel))
         self.back_action.triggered.connect(self.show_lists)
+        self.end_of_day_action = QAction(self)
+        self.end_of_day_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.end_of_day_action.triggered.connect(self.open_end_of_day)
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
+        toolbar.addAction(self.end_of_day_action)
         toolbar.addAction(self.settings_action)
         self.addAction(self.back_action)
         self.addAction(self.quit_action)
@@ -214,6 +219,14 @@ class MainWindow(QMainWindow):
         dialog.load(kind)
         dialog.open()
 
+    def open_end_of_day(self) -> None:
+        self.job_screen.flush()
+        dialog = EndOfDayDialog(self._store.read_sessions, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.job_open_requested.connect(self.open_job)
+        dialog.load()
+        dialog.open()
+
     def open_take_back(self, job_id: uuid.UUID) -> None:
         """The take-back wizard; the signed pickup receipt then opens to print."""
         wizard = TakeBackWizard(
@@ -271,6 +284,10 @@ class MainWindow(QMainWindow):
         self.find_action.setToolTip(self.tr("Search all jobs (Ctrl+F)"))
         self.back_action.setText(self.tr("Back"))
         self.settings_action.setText(self.tr("Settings"))
+        self.end_of_day_action.setText(self.tr("End of day"))
+        self.end_of_day_action.setToolTip(
+            self.tr("Cash to hand in, parts used and jobs left open (Ctrl+E)")
+        )
         self.quit_action.setText(self.tr("Quit"))
         self.sync_action.setText(self.tr("Sync now"))
 

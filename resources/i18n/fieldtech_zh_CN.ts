@@ -483,6 +483,129 @@
     </message>
 </context>
 <context>
+    <name>EndOfDayDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/endofday/dialog.py" line="181"/>
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n 笔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="238"/>
+        <location filename="../../ui/endofday/dialog.py" line="239"/>
+        <source>End of day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="240"/>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="241"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="242"/>
+        <source>Cash to hand in</source>
+        <translation>应上交现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="245"/>
+        <source>All payments</source>
+        <translation>全部收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="253"/>
+        <source>Payments (%1)</source>
+        <translation>收款 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="254"/>
+        <source>Parts used (%1)</source>
+        <translation>已用配件 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="255"/>
+        <source>Jobs left open (%1)</source>
+        <translation>未完成工单 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="261"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="262"/>
+        <location filename="../../ui/endofday/dialog.py" line="273"/>
+        <source>Ticket</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="263"/>
+        <location filename="../../ui/endofday/dialog.py" line="273"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="264"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="265"/>
+        <source>Receipt no.</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="266"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="270"/>
+        <source>Part number</source>
+        <translation>配件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="270"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="270"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="270"/>
+        <source>Jobs</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="273"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="273"/>
+        <source>Appointment</source>
+        <translation>预约时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="279"/>
+        <source>%1 more open jobs are in the job list.</source>
+        <translation>另有 %1 个未完成工单，请在工单列表中查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/endofday/dialog.py" line="281"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>JobListView</name>
     <message>
         <location filename="../../ui/jobs/list_view.py" line="199"/>
@@ -940,63 +1063,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>FieldTech</source>
         <translation>FieldTech 上门服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>All jobs</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>New job</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Open a job at the customer&apos;s door (Ctrl+N)</source>
         <translation>在客户门口新建工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Search all jobs (Ctrl+F)</source>
         <translation>搜索全部工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="287"/>
+        <source>End of day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="289"/>
+        <source>Cash to hand in, parts used and jobs left open (Ctrl+E)</source>
+        <translation>应上交现金、已用配件和未完成工单（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1477,14 +1610,111 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="41"/>
+        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <source>Sign out of FieldTech on this computer? Your jobs stay here, encrypted; sign in again to carry on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <source>%n change(s) have not reached the office yet; they are sent after you sign in again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <source>A4</source>
+        <translation type="unfinished">A4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <source>US Letter</source>
+        <translation type="unfinished">美式 Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <source>80 mm roll</source>
+        <translation type="unfinished">80 毫米卷纸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <location filename="../../ui/settings_dialog.py" line="181"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="182"/>
+        <source>S&amp;ync every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="185"/>
+        <source>The app also syncs on F5, after your changes and when the network returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <source>Paper for each printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <source>%1 (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <source>No printers are set up on this computer. When you print, the paper you choose is remembered for that printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
+        <source>&amp;Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <source>Your jobs are kept here, encrypted, with daily backups. To keep them elsewhere, start FieldTech with --data-dir or set FIELDTECH_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="214"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="216"/>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="218"/>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="220"/>
+        <source>Sign &amp;out…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

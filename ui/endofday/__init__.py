@@ -1,0 +1,1 @@
+"""End of day: money taken, parts used and jobs left open."""
