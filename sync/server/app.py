@@ -31,7 +31,9 @@ from sync.server.routes import (
     pages_intake,
     pages_job,
     pages_jobs,
+    pages_register,
     pages_verify,
+    register,
     session,
     sync,
     technicians,
@@ -53,6 +55,7 @@ def api_router() -> APIRouter:
         customers,
         jobs,
         board,
+        register,
         sync,
         attachments,
     ):
@@ -91,6 +94,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(pages_intake.router)
     app.include_router(pages_jobs.router)
     app.include_router(pages_board.router)
+    app.include_router(pages_register.router)
     app.include_router(pages_verify.router)
     app.include_router(pages_follow_ups.router)
     app.include_router(pages_complaints.router)
