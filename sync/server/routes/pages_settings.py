@@ -262,7 +262,9 @@ def _calendar_page(
     errors: dict[str, str],
 ) -> HTMLResponse:
     profile = company.profile_view(session)
-    public = holidays.country_holidays(profile.calendar_country, years=[year])
+    # The holiday names in the reader's language where the calendar has them (China's does).
+    language = "zh_CN" if who.user.language == "zh_CN" else "en_US"
+    public = holidays.country_holidays(profile.calendar_country, years=[year], language=language)
     context = {
         "year": year,
         "overrides": company.calendar_overrides(session, year),
