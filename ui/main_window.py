@@ -52,6 +52,8 @@ DEFAULT_SIZE = QSize(1280, 760)
 
 class MainWindow(QMainWindow):
     wipe_requested = Signal()
+    sign_out_requested = Signal()
+    """The technician signed out in Settings; sync has stopped and every edit is saved."""
     """The office revoked this laptop and asked for its data to be erased; nothing is pending."""
 
     def __init__(
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._settings = settings
         self._translations = translations
+        self._args = args or argparse.Namespace()
         db, read_db = store.sessions, store.read_sessions
         self.today = JobListView(read_db, runner, today=True)
         self.all_jobs = JobListView(read_db, runner, today=False)
@@ -189,10 +192,24 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self._settings.language, self)
+        from ui.profile import current_user, data_dir
+
+        folder = data_dir(self._args)
+        username = getattr(self._args, "user", None) or current_user(folder) or ""
+        waiting = self.sync.status.waiting
+        dialog = SettingsDialog(self._settings, folder, username, self, waiting=waiting)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.language_chosen.connect(self.set_language)
+        dialog.sync_interval_changed.connect(self.sync.set_interval)
+        dialog.sign_out_requested.connect(self.sign_out)
         dialog.open()
+
+    def sign_out(self) -> None:
+        """Stop syncing and save every edit, then hand over to whoever shows the sign-in screen."""
+        self.sync.stop()
+        self.job_screen.flush()
+        self._runner.wait_idle()
+        self.sign_out_requested.emit()
 
     def set_language(self, code: str) -> None:
         if self._translations.set_language(code):
@@ -412,7 +429,17 @@ def _open_main(
         wipe_store(args, store)
         holder.pop("store", None)
 
+    def signed_out() -> None:
+        from ui.account import sign_out
+
+        sign_out(args, store.path.parent)
+        _show_sign_in(args, runner, settings, translations, holder)
+        window.close()
+        store.close()
+        holder.pop("store", None)
+
     window.wipe_requested.connect(wipe)
+    window.sign_out_requested.connect(signed_out)
     window.show()
     _close_on_terminate(window)
     return True

@@ -1,35 +1,135 @@
-"""The Settings dialog: for now, the language of the app (English or Simplified Chinese)."""
+"""The Settings dialog: language, sync interval, paper per printer, data folder, signing out.
+
+Every choice applies at once (there is no OK to forget): the language retranslates the open
+window, the sync interval restarts the background timer, and the paper is what the print dialog
+offers first on that printer.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.i18n import LANGUAGE_NAMES
+from ui.settings import PAPERS, Settings
 
 
 class SettingsDialog(QDialog):
-    """Choosing a language applies it at once (`language_chosen`); the window retranslates itself."""
+    """See the module docstring; the window applies the language and interval it is told of."""
 
     language_chosen = Signal(str)
+    sync_interval_changed = Signal(int)
+    sign_out_requested = Signal()
 
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        data_folder: Path,
+        username: str = "",
+        parent: QWidget | None = None,
+        *,
+        printers: list[str] | None = None,
+        waiting: int = 0,
+    ) -> None:
         super().__init__(parent)
+        self._settings = settings
+        self._username = username
+        self._waiting = waiting
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.language.currentIndexChanged.connect(
             lambda _: self.language_chosen.emit(self.language.currentData())
         )
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language)
+
+        self.sync_minutes = QSpinBox()
+        self.sync_minutes.setRange(1, 24 * 60)
+        self.sync_minutes.setValue(settings.sync_minutes)
+        self.sync_minutes.valueChanged.connect(self._sync_minutes_changed)
+        self.sync_label = QLabel()
+        self.sync_label.setBuddy(self.sync_minutes)
+
+        self.printing = QGroupBox()
+        printing = QFormLayout(self.printing)
+        self.no_printers = QLabel()
+        self.no_printers.setWordWrap(True)
+        self.no_printers.setObjectName("hintText")
+        self.papers: dict[str, QComboBox] = {}
+        names = QPrinterInfo.availablePrinterNames() if printers is None else printers
+        self._default_printer = QPrinterInfo.defaultPrinterName() if printers is None else ""
+        self.printer_labels: dict[str, QLabel] = {}
+        for name in names:
+            combo = QComboBox()
+            combo.currentIndexChanged.connect(
+                lambda _, printer=name, box=combo: self._paper_changed(printer, box)
+            )
+            label = QLabel()
+            label.setBuddy(combo)
+            self.papers[name] = combo
+            self.printer_labels[name] = label
+            printing.addRow(label, combo)
+        printing.addRow(self.no_printers)
+        self.no_printers.setVisible(not names)
+
+        self.folder = QGroupBox()
+        self.folder_path = QLineEdit(str(data_folder))
+        self.folder_path.setReadOnly(True)
+        self.folder_path.setCursorPosition(0)
+        self.open_folder = QPushButton()
+        self.open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_folder)))
+        )
+        self.folder_hint = QLabel()
+        self.folder_hint.setWordWrap(True)
+        self.folder_hint.setObjectName("hintText")
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_path, 1)
+        folder_row.addWidget(self.open_folder)
+        folder_box = QVBoxLayout(self.folder)
+        folder_box.addLayout(folder_row)
+        folder_box.addWidget(self.folder_hint)
+
+        self.account = QGroupBox()
+        self.signed_in_as = QLabel()
+        self.signed_in_as.setTextFormat(Qt.TextFormat.PlainText)
+        self.sign_out = QPushButton()
+        self.sign_out.clicked.connect(self._sign_out)
+        account = QHBoxLayout(self.account)
+        account.addWidget(self.signed_in_as, 1)
+        account.addWidget(self.sign_out)
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.language_label, self.language)
-        form.addRow(self.buttons)
-        self.setMinimumWidth(420)
+        general = QFormLayout()
+        general.addRow(self.language_label, self.language)
+        general.addRow(self.sync_label, self.sync_minutes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(general)
+        for box in (self.printing, self.folder, self.account):
+            layout.addWidget(box)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
         self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
@@ -37,6 +137,85 @@ class SettingsDialog(QDialog):
             self._retranslate()
         super().changeEvent(event)
 
+    def confirm_sign_out(self) -> bool:
+        """Ask before signing out, saying what stays on the laptop."""
+        text = self.tr(
+            "Sign out of FieldTech on this computer? Your jobs stay here, encrypted; sign in "
+            "again to carry on."
+        )
+        if self._waiting:
+            text += "\n\n" + self.tr(
+                "%n change(s) have not reached the office yet; they are sent after you sign in "
+                "again.",
+                "",
+                self._waiting,
+            )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Sign out"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _sign_out(self) -> None:
+        if self.confirm_sign_out():
+            self.sign_out_requested.emit()
+            self.accept()
+
+    def _sync_minutes_changed(self, minutes: int) -> None:
+        self._settings.sync_minutes = minutes
+        self.sync_interval_changed.emit(minutes)
+
+    def _paper_changed(self, printer: str, box: QComboBox) -> None:
+        paper = box.currentData()
+        if isinstance(paper, str):
+            self._settings.set_paper_for(printer, paper)
+
+    def _paper_names(self) -> dict[str, str]:
+        return {"a4": self.tr("A4"), "letter": self.tr("US Letter"), "80mm": self.tr("80 mm roll")}
+
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         self.language_label.setText(self.tr("&Language"))
+        self.sync_label.setText(self.tr("S&ync every"))
+        self.sync_minutes.setSuffix(self.tr(" min"))
+        self.sync_minutes.setToolTip(
+            self.tr("The app also syncs on F5, after your changes and when the network returns")
+        )
+        self.printing.setTitle(self.tr("Paper for each printer"))
+        names = self._paper_names()
+        for printer, combo in self.papers.items():
+            combo.blockSignals(True)
+            combo.clear()
+            for code in PAPERS:
+                combo.addItem(names[code], code)
+            combo.setCurrentIndex(max(0, combo.findData(self._settings.paper_for(printer))))
+            combo.blockSignals(False)
+            label = printer
+            if printer == self._default_printer:
+                label = self.tr("%1 (default)").replace("%1", printer)
+            self.printer_labels[printer].setText(label)
+        self.no_printers.setText(
+            self.tr(
+                "No printers are set up on this computer. When you print, the paper you choose "
+                "is remembered for that printer."
+            )
+        )
+        self.folder.setTitle(self.tr("Data folder"))
+        self.open_folder.setText(self.tr("&Open folder"))
+        self.folder_hint.setText(
+            self.tr(
+                "Your jobs are kept here, encrypted, with daily backups. To keep them elsewhere, "
+                "start FieldTech with --data-dir or set FIELDTECH_DATA_DIR."
+            )
+        )
+        self.account.setTitle(self.tr("Account"))
+        self.signed_in_as.setText(
+            self.tr("Signed in as %1").replace("%1", self._username)
+            if self._username
+            else self.tr("Not signed in")
+        )
+        self.sign_out.setText(self.tr("Sign &out…"))
+        self.sign_out.setEnabled(bool(self._username))

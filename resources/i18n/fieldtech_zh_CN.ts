@@ -1063,73 +1063,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>FieldTech</source>
         <translation>FieldTech 上门服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>All jobs</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>New job</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Open a job at the customer&apos;s door (Ctrl+N)</source>
         <translation>在客户门口新建工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Search all jobs (Ctrl+F)</source>
         <translation>搜索全部工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>End of day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Cash to hand in, parts used and jobs left open (Ctrl+E)</source>
         <translation>应上交现金、已用配件和未完成工单（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1612,34 +1612,34 @@
     <message>
         <location filename="../../ui/settings_dialog.py" line="143"/>
         <source>Sign out of FieldTech on this computer? Your jobs stay here, encrypted; sign in again to carry on.</source>
-        <translation type="unfinished"></translation>
+        <translation>在这台电脑上退出 FieldTech？您的工单仍加密保存在这里，重新登录即可继续。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>%n change(s) have not reached the office yet; they are sent after you sign in again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>还有 %n 项修改没有送到办公室；重新登录后会发送。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="155"/>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>A4</source>
-        <translation type="unfinished">A4</translation>
+        <translation>A4</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>US Letter</source>
-        <translation type="unfinished">美式 Letter</translation>
+        <translation>美国 Letter</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>80 mm roll</source>
-        <translation type="unfinished">80 毫米卷纸</translation>
+        <translation>80 毫米卷纸</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="180"/>
@@ -1654,67 +1654,67 @@
     <message>
         <location filename="../../ui/settings_dialog.py" line="182"/>
         <source>S&amp;ync every</source>
-        <translation type="unfinished"></translation>
+        <translation>同步间隔(&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="183"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="185"/>
         <source>The app also syncs on F5, after your changes and when the network returns</source>
-        <translation type="unfinished"></translation>
+        <translation>按 F5、修改之后以及网络恢复时也会同步</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="187"/>
         <source>Paper for each printer</source>
-        <translation type="unfinished"></translation>
+        <translation>各打印机的纸张</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>%1 (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（默认）</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>No printers are set up on this computer. When you print, the paper you choose is remembered for that printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>这台电脑上还没有设置打印机。打印时选择的纸张会按打印机记住。</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="206"/>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="207"/>
         <source>&amp;Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>Your jobs are kept here, encrypted, with daily backups. To keep them elsewhere, start FieldTech with --data-dir or set FIELDTECH_DATA_DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的工单加密保存在这里，每天备份。要保存到别处，请用 --data-dir 启动 FieldTech，或设置 FIELDTECH_DATA_DIR。</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="214"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="216"/>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已登录：%1</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="218"/>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>未登录</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="220"/>
         <source>Sign &amp;out…</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录(&amp;O)…</translation>
     </message>
 </context>
 <context>

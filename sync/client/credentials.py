@@ -102,9 +102,16 @@ class CredentialStore:
             raise ValueError("device token: empty; sign in again to get one from the office")
         self._set(profile_dir, "device-token", TOKEN_FILE, token)
 
+    def forget_device_token(self, profile_dir: Path) -> None:
+        """Sign out: the office's token goes; the store key stays, so the jobs open again."""
+        self._forget(profile_dir, (("device-token", TOKEN_FILE),))
+
     def wipe(self, profile_dir: Path) -> None:
         """Forget the profile's key and token (a revoked device): its store cannot be opened again."""
-        for kind, filename in (("store-key", KEY_FILE), ("device-token", TOKEN_FILE)):
+        self._forget(profile_dir, (("store-key", KEY_FILE), ("device-token", TOKEN_FILE)))
+
+    def _forget(self, profile_dir: Path, entries: tuple[tuple[str, str], ...]) -> None:
+        for kind, filename in entries:
             if self.insecure_key_file:
                 (profile_dir / filename).unlink(missing_ok=True)
                 continue
