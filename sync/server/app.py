@@ -32,12 +32,17 @@ from sync.server.routes import (
     pages_job,
     pages_jobs,
     pages_register,
+    pages_settings,
     pages_verify,
     register,
     session,
+    stock,
     sync,
     technicians,
     users,
+)
+from sync.server.routes import (
+    settings as settings_api,
 )
 from sync.server.settings import Settings
 from sync.server.web import STATIC, SignInRequiredError, redirect_to_sign_in
@@ -60,7 +65,7 @@ def api_router() -> APIRouter:
         attachments,
     ):
         router.include_router(module.router)
-    for module in (follow_ups, complaints, figures):
+    for module in (follow_ups, complaints, figures, settings_api, stock):
         router.include_router(module.router)
     return router
 
@@ -100,6 +105,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(pages_complaints.router)
     app.include_router(pages_figures.router)
     app.include_router(pages_job.router)
+    app.include_router(pages_settings.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
