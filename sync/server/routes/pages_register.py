@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import uuid
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 import pydantic
 from fastapi import APIRouter, Request, status
@@ -71,7 +73,11 @@ def _register_page(
         api_filter["state"] = where.state.value
     if where.held or where.overdue:
         api_filter["held" if where.held else "overdue"] = "true"
-    zone = calendar.timezone
+    zone = ZoneInfo(calendar.timezone)
+
+    def local(moment: dt.datetime, pattern: str) -> str:
+        return moment.astimezone(zone).strftime(pattern)
+
     context: dict[str, Any] = {
         "rows": rows,
         "total": total,
@@ -81,7 +87,8 @@ def _register_page(
         "here": urlencode(query),
         "csv": urlencode(api_filter),
         "today": today,
-        "timezone": zone,
+        "timezone": calendar.timezone,
+        "local": local,
         "views": VIEWS,
         "kinds": list(MovementKind),
         "sorts": list(RegisterSort),
