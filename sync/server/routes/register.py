@@ -37,6 +37,8 @@ from sync.server.settings import Settings
 router = APIRouter(prefix="/register", tags=["register"])
 
 CSV_LIMIT = 100_000
+EARLIEST_DAY = dt.date(2000, 1, 1)
+LATEST_DAY = dt.date(2099, 12, 31)
 PDF: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/pdf": {}}, "description": "the return receipt as PDF"}
 }
@@ -48,8 +50,8 @@ def register_filter(
     held: bool = False,
     overdue: bool = False,
     technician_id: uuid.UUID | None = None,
-    taken_from: dt.date | None = None,
-    taken_to: dt.date | None = None,
+    taken_from: Annotated[dt.date | None, Query(ge=EARLIEST_DAY, le=LATEST_DAY)] = None,
+    taken_to: Annotated[dt.date | None, Query(ge=EARLIEST_DAY, le=LATEST_DAY)] = None,
     sort: RegisterSort = RegisterSort.PROMISED,
 ) -> RegisterFilter:
     if taken_from and taken_to and taken_to < taken_from:

@@ -127,6 +127,8 @@ def test_register_bad_query_values_refused_naming_them(
         ("sort=colour", "sort"),
         ("taken_from=2026-12-10&taken_to=2026-12-01", "taken_to"),
         ("page_size=500", "page_size"),
+        ("taken_from=0001-01-01", "taken_from"),
+        ("taken_to=9999-12-31", "taken_to"),
     ):
         response = client.get(f"/api/v1/register?{query}", headers=office)
         assert response.status_code == 422, query
