@@ -28,7 +28,8 @@ class Bar:
 
 def bars(rows: list[Bar], scale: float, title: str, width: int = 640) -> Markup:
     """One bar per row on a common scale, the target as a dark tick with its value."""
-    row_height, label_width, value_width = 34, 240, 90
+    row_height, value_width = 34, 90
+    label_width = min(300, width * 2 // 5)
     track = width - label_width - value_width
     height = row_height * len(rows) + 8
     parts = [
@@ -41,7 +42,8 @@ def bars(rows: list[Bar], scale: float, title: str, width: int = 640) -> Markup:
         middle = top + row_height / 2
         share = 0.0 if scale <= 0 else max(0.0, min(1.0, row.value / scale))
         colour = PLAIN if row.good is None else (GOOD if row.good else BAD)
-        label = row.label if len(row.label) <= 34 else row.label[:33] + "…"
+        fits = label_width // 8
+        label = row.label if len(row.label) <= fits else row.label[: fits - 1] + "…"
         parts.append(
             f'<text x="0" y="{middle + 5:.1f}" font-size="13" fill="{INK}">{escape(label)}</text>'
             f'<rect x="{label_width}" y="{top + 7}" width="{track}" height="{row_height - 14}" '

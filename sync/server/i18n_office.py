@@ -188,7 +188,7 @@ OFFICE_ZH: dict[str, str] = {
     "figures.met": "达标",
     "figures.missed": "未达标",
     "figures.no_data": "本期无数据",
-    "figures.of": "{denominator} 中的 {numerator}",
+    "figures.of": "{numerator} / {denominator}",
     "figures.ratings": "{count} 个评分",
     "figures.held": "在修 {denominator} 件中",
     "figures.cash": "各技术员收取的现金",
@@ -210,3 +210,42 @@ OFFICE_ZH: dict[str, str] = {
     "figure.overdue_in_workshop": "返修逾期产品",
     "figure.parts_consumed": "配件消耗",
 }
+
+# Reasons the office gives for refusing input, in Chinese; English is the text itself.
+REASONS_ZH: dict[str, str] = {
+    "choose a rating from 1 to 5": "请选择 1 到 5 的评分",
+    "Input should be less than or equal to 5": "不能大于 5",
+    "Input should be greater than or equal to 1": "不能小于 1",
+    "String should have at least 1 character": "必填",
+    "this call has been recorded already for this job": "此工单的这次回访已记录",
+    "a 30-day major-case call is only for major cases": "30 天回访只适用于重大案件",
+    "this job has no visit yet, so no call back is due": "此工单尚无上门记录，无需回访",
+    "no job has this id": "没有此工单",
+    "no job has this ticket number": "没有此工单号",
+    "no customer on file has this phone number": "没有登记此电话的客户",
+    "several customers have this phone; give the ticket": "多位客户使用此电话，请填写工单号",
+    "give the ticket number or the customer's phone": "请填写工单号或客户电话",
+    "the deadline must be in the future": "处理期限必须晚于现在",
+    "the promised reply time must be in the future": "承诺答复时间必须晚于现在",
+    "say what was done": "请说明处理情况",
+    "only a supervisor marks a poor rating handled": "只有主管可以标记低分回访为已处理",
+    "the end date must be on or after the start date": "结束日期不能早于开始日期",
+    "choose a period of at most one year": "期间最长一年",
+    "type a date as YYYY-MM-DD": "日期格式为 YYYY-MM-DD",
+    "the date must fall between the years 2000 and 2099": "日期须在 2000 至 2099 年之间",
+    "choose open, replied or closed": "请选择待处理、已答复或已结案",
+}
+
+
+def say(language: str, text: str) -> str:
+    """A refusal in the reader's language; "field: reason" keeps the field's code."""
+    if language != "zh_CN" or not text:
+        return text
+    if text in REASONS_ZH:
+        return REASONS_ZH[text]
+    field, _, reason = text.partition(": ")
+    if reason and reason in REASONS_ZH:
+        return f"{field}: {REASONS_ZH[reason]}"
+    if reason.startswith("the complaint is ") and reason.endswith(" already"):
+        return f"{field}: 投诉已是此状态"
+    return text

@@ -20,6 +20,7 @@ from fieldtech.domain.errors import FieldTechError, ValidationError
 from fieldtech.models import Complaint, Customer, Job
 from sync.server import complaints
 from sync.server.deps import SessionDep, SettingsDep
+from sync.server.i18n_office import say
 from sync.server.office_days import local_text
 from sync.server.routes.pages_jobs import _choice
 from sync.server.schemas.office import ComplaintCreate
@@ -36,6 +37,7 @@ CHOICES = {
     "states": list(ComplaintStatus),
     "route_of": complaints.ROUTE_OF,
     "route_days": {route: span.days for route, span in complaints.ROUTE_DEADLINE.items()},
+    "say": say,
 }
 
 

@@ -15,11 +15,15 @@ from sync.server.charts import Bar, bars
 from sync.server.deps import SessionDep, SettingsDep
 from sync.server.figures import service_figures
 from sync.server.i18n import translator
+from sync.server.i18n_office import say
 from sync.server.routes.figures import choose_period
 from sync.server.schemas.figures import Figure, FiguresPublic, Unit
 from sync.server.web import Staff, render
 
 router = APIRouter(include_in_schema=False)
+
+# Chart widths in SVG units, near the pixels they fill, so their text reads at page size.
+WIDE, HALF = 1100, 540
 
 
 def _date(name: str, text: str) -> dt.date | None:
@@ -50,11 +54,13 @@ def _charts(report: FiguresPublic, t: Any) -> dict[str, Markup]:
             [Bar(t(f"figure.{f.code}"), f.value or 0.0, shown(f), f.target, f.met) for f in ratios],
             1.0,
             t("figures.chart"),
+            width=WIDE,
         ),
         "rating": bars(
             [Bar(t(f"figure.{f.code}"), f.value or 0.0, shown(f), f.target, f.met) for f in rating],
             5.0,
             t("figure.satisfaction"),
+            width=WIDE,
         ),
     }
     if report.cash:
@@ -66,6 +72,7 @@ def _charts(report: FiguresPublic, t: Any) -> dict[str, Markup]:
             ],
             top,
             t("figures.cash"),
+            width=HALF,
         )
     if report.parts:
         most = max(part.quantity for part in report.parts) or 1
@@ -73,6 +80,7 @@ def _charts(report: FiguresPublic, t: Any) -> dict[str, Markup]:
             [Bar(part.part_number, part.quantity, str(part.quantity)) for part in report.parts],
             most,
             t("figures.parts"),
+            width=HALF,
         )
     return charts
 
@@ -106,5 +114,6 @@ def figures_page(
             "end": end[:20] or period.end.isoformat(),
         },
         "csv_url": f"/api/v1/figures/export.csv?{query}",
+        "say": say,
     }
     return render(request, "figures.html", context, who=who, status_code=code)

@@ -17,6 +17,7 @@ from fieldtech.domain.errors import FieldTechError, ValidationError
 from fieldtech.models import FollowUp, Job
 from sync.server import follow_ups
 from sync.server.deps import SessionDep, SettingsDep
+from sync.server.i18n_office import say
 from sync.server.job_queries import job_public, supervisor_queue
 from sync.server.models import Role
 from sync.server.office_days import local_text, today
@@ -65,6 +66,7 @@ def call_list_page(
         "problem": problem,
         "saved": follow_ups.follow_up_public(session, done) if done else None,
         "local": partial(local_text, timezone=settings.timezone),
+        "say": say,
     }
     return render(request, "follow_ups.html", context, who=who)
 
@@ -89,7 +91,13 @@ def _form_page(
             who=who,
             status_code=status.HTTP_404_NOT_FOUND,
         )
-    context = {"job": job_public(job), "form": form, "errors": errors, "kinds": list(FollowUpKind)}
+    context = {
+        "job": job_public(job),
+        "form": form,
+        "errors": errors,
+        "kinds": list(FollowUpKind),
+        "say": say,
+    }
     return render(request, "follow_up_form.html", context, who=who, status_code=status_code)
 
 
@@ -146,6 +154,7 @@ def escalation_context(session: Session, who: Staff, timezone: str) -> dict[str,
         ],
         "may_resolve": who.role in SUPERVISORS,
         "local": partial(local_text, timezone=timezone),
+        "say": say,
     }
 
 

@@ -215,3 +215,17 @@ def test_page_forms_carry_csrf_token(client: TestClient, add_user: AddUser) -> N
     csrf = _sign_in(client, "office1")
     _visited_job(client, csrf)
     assert _form_token(client.get("/complaints/new").text, "csrf_token") == csrf
+
+
+def test_refusals_read_in_chinese_for_a_chinese_user(
+    client: TestClient, add_user: AddUser
+) -> None:
+    add_user("office1")
+    _language(client, "office1", "zh_CN")
+    csrf = _sign_in(client, "office1")
+    base = {"csrf_token": csrf, "concern": "packaging", "owner": "赵", "description": "x"}
+    response = client.post("/complaints/new", data={**base, "ticket_number": "209901-999"})
+    assert response.status_code == 422
+    assert "工单号: 没有此工单号" in response.text
+    bad = client.get("/figures", params={"start": "2026-11-30", "end": "2026-11-01"})
+    assert "end: 结束日期不能早于开始日期" in bad.text
