@@ -57,24 +57,45 @@ _OPENERS = frozenset("([{（【「『《〈“‘")
 _CLOSERS = frozenset(")]},.;:!?，。、；：！？）】」』》〉”’…％%")
 
 
+SHORT_CJK = 12
+"""A run of Chinese up to this many characters (a name, a company, a short phrase) moves to
+the next line whole rather than being cut after its first few characters."""
+
+
 def _atoms(line: str) -> list[str]:
-    """The pieces a line may break between: words, single Chinese characters, and spaces.
+    """The pieces a line may break between: words, short runs or single characters of Chinese,
+    and spaces.
 
     Closing punctuation sticks to what it closes and opening punctuation to what it opens, so
     neither starts or ends a line on its own.
     """
     pieces: list[str] = []
-    word = ""
+    word, chinese = "", ""
+
+    def flush() -> None:
+        nonlocal word, chinese
+        if word:
+            pieces.append(word)
+        if len(chinese) <= SHORT_CJK:
+            pieces.extend([chinese] if chinese else [])
+        else:
+            pieces.extend(chinese)
+        word, chinese = "", ""
+
     for ch in line:
-        if ch == " " or fonts.has_cjk(ch):
+        if ch == " ":
+            flush()
+            pieces.append(ch)
+        elif fonts.has_cjk(ch):
             if word:
                 pieces.append(word)
                 word = ""
-            pieces.append(ch)
+            chinese += ch
         else:
+            if chinese:
+                flush()
             word += ch
-    if word:
-        pieces.append(word)
+    flush()
     atoms: list[str] = []
     opening = ""
     for piece in pieces:
