@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from fieldtech.models import Job
+from fieldtech.models import CalendarOverride, Job
 from sync.server.models import AuditEntry, Role
 from sync.server.replication.tables import ChangeLogEntry
 from tests.sync.server.conftest import AddUser, intake, sign_in_device
@@ -216,3 +216,22 @@ def test_jobs_booked_on_other_days_stay_off_the_board(
     assert not any(c["jobs"] for c in client.get("/api/v1/board", headers=office).json()["cells"])
     later = client.get(f"/api/v1/board?start={day.isoformat()}&days=1", headers=office).json()
     assert [len(c["jobs"]) for c in later["cells"]] == [1]
+
+
+def test_company_day_off_moves_the_first_response_deadline(
+    client: TestClient, office: dict[str, str]
+) -> None:
+    job = _job(client, office)
+    # Wednesday 25 November 2026, 17:55: five working minutes left that day...
+    _backdate(client, job["id"], dt.datetime(2026, 11, 25, 17, 55, tzinfo=SHANGHAI))
+    due = _clock(
+        client.get("/api/v1/board", headers=office).json()["unassigned"][0], "first_response"
+    )
+    assert due["due_at"].startswith("2026-11-26T01:10:00")  # Thursday 09:10
+    with client.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        session.add(CalendarOverride(day=dt.date(2026, 11, 26), working=False, note="outing"))
+        session.commit()
+    moved = _clock(
+        client.get("/api/v1/board", headers=office).json()["unassigned"][0], "first_response"
+    )
+    assert moved["due_at"].startswith("2026-11-27T01:10:00")  # ...so Friday 09:10
