@@ -485,122 +485,122 @@
 <context>
     <name>EndOfDayDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/endofday/dialog.py" line="181"/>
+        <location filename="../../ui/endofday/dialog.py" line="184"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n 笔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="238"/>
-        <location filename="../../ui/endofday/dialog.py" line="239"/>
+        <location filename="../../ui/endofday/dialog.py" line="241"/>
+        <location filename="../../ui/endofday/dialog.py" line="242"/>
         <source>End of day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="240"/>
+        <location filename="../../ui/endofday/dialog.py" line="243"/>
         <source>&amp;Day</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="241"/>
+        <location filename="../../ui/endofday/dialog.py" line="244"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="242"/>
+        <location filename="../../ui/endofday/dialog.py" line="245"/>
         <source>Cash to hand in</source>
         <translation>应上交现金</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="245"/>
+        <location filename="../../ui/endofday/dialog.py" line="248"/>
         <source>All payments</source>
         <translation>全部收款</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="253"/>
+        <location filename="../../ui/endofday/dialog.py" line="256"/>
         <source>Payments (%1)</source>
         <translation>收款 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="254"/>
+        <location filename="../../ui/endofday/dialog.py" line="257"/>
         <source>Parts used (%1)</source>
         <translation>已用配件 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="255"/>
+        <location filename="../../ui/endofday/dialog.py" line="258"/>
         <source>Jobs left open (%1)</source>
         <translation>未完成工单 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="261"/>
+        <location filename="../../ui/endofday/dialog.py" line="264"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="262"/>
-        <location filename="../../ui/endofday/dialog.py" line="273"/>
+        <location filename="../../ui/endofday/dialog.py" line="265"/>
+        <location filename="../../ui/endofday/dialog.py" line="276"/>
         <source>Ticket</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="263"/>
-        <location filename="../../ui/endofday/dialog.py" line="273"/>
+        <location filename="../../ui/endofday/dialog.py" line="266"/>
+        <location filename="../../ui/endofday/dialog.py" line="276"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="264"/>
+        <location filename="../../ui/endofday/dialog.py" line="267"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="265"/>
+        <location filename="../../ui/endofday/dialog.py" line="268"/>
         <source>Receipt no.</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="266"/>
+        <location filename="../../ui/endofday/dialog.py" line="269"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="270"/>
+        <location filename="../../ui/endofday/dialog.py" line="273"/>
         <source>Part number</source>
         <translation>配件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="270"/>
+        <location filename="../../ui/endofday/dialog.py" line="273"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="270"/>
+        <location filename="../../ui/endofday/dialog.py" line="273"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="270"/>
+        <location filename="../../ui/endofday/dialog.py" line="273"/>
         <source>Jobs</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="273"/>
+        <location filename="../../ui/endofday/dialog.py" line="276"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="273"/>
+        <location filename="../../ui/endofday/dialog.py" line="276"/>
         <source>Appointment</source>
         <translation>预约时间</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="279"/>
+        <location filename="../../ui/endofday/dialog.py" line="282"/>
         <source>%1 more open jobs are in the job list.</source>
         <translation>另有 %1 个未完成工单，请在工单列表中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/endofday/dialog.py" line="281"/>
+        <location filename="../../ui/endofday/dialog.py" line="284"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -664,82 +664,86 @@
 <context>
     <name>JobScreen</name>
     <message>
-        <location filename="../../ui/job/screen.py" line="194"/>
         <source>← Jobs</source>
-        <translation>← 工单</translation>
+        <translation type="vanished">← 工单</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="195"/>
+        <location filename="../../ui/job/screen.py" line="208"/>
+        <source>Jobs</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/screen.py" line="209"/>
         <source>Back to the job lists (Esc)</source>
         <translation>返回工单列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="196"/>
+        <location filename="../../ui/job/screen.py" line="210"/>
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="197"/>
+        <location filename="../../ui/job/screen.py" line="211"/>
         <source>Left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="198"/>
+        <location filename="../../ui/job/screen.py" line="212"/>
         <source>Start new revision</source>
         <translation>开始新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="199"/>
+        <location filename="../../ui/job/screen.py" line="213"/>
         <source>Customer sign-off</source>
         <translation>客户签字确认</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="200"/>
+        <location filename="../../ui/job/screen.py" line="214"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="201"/>
+        <location filename="../../ui/job/screen.py" line="215"/>
         <source>Preview, print or save this job&apos;s documents</source>
         <translation>预览、打印或保存本工单的单据</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="202"/>
+        <location filename="../../ui/job/screen.py" line="216"/>
         <source>Take item back</source>
         <translation>取回维修</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="204"/>
+        <location filename="../../ui/job/screen.py" line="218"/>
         <source>Take the item to the workshop against a signed pickup receipt</source>
         <translation>凭双方签字的取件单把产品带回维修站</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="206"/>
+        <location filename="../../ui/job/screen.py" line="220"/>
         <source>Return item</source>
         <translation>归还产品</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="208"/>
+        <location filename="../../ui/job/screen.py" line="222"/>
         <source>Give the item back to the customer against a signed return receipt</source>
         <translation>凭客户签字的归还单把产品交还客户</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="212"/>
+        <location filename="../../ui/job/screen.py" line="226"/>
         <source>The customer signed this job. It is read-only; to change it, start a new revision, which needs a new signature.</source>
         <translation>客户已签署此工单，现为只读；如需修改，请开始新版本，新版本需要客户重新签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="231"/>
+        <location filename="../../ui/job/screen.py" line="257"/>
         <source>Job %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="238"/>
+        <location filename="../../ui/job/screen.py" line="264"/>
         <source>Arrived %1</source>
         <translation>到达 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="240"/>
+        <location filename="../../ui/job/screen.py" line="266"/>
         <source>Left %1</source>
         <translation>离开 %1</translation>
     </message>
@@ -1063,73 +1067,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>FieldTech</source>
         <translation>FieldTech 上门服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>All jobs</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>New job</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Open a job at the customer&apos;s door (Ctrl+N)</source>
         <translation>在客户门口新建工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Search all jobs (Ctrl+F)</source>
         <translation>搜索全部工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>End of day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Cash to hand in, parts used and jobs left open (Ctrl+E)</source>
         <translation>应上交现金、已用配件和未完成工单（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1477,132 +1481,132 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="128"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="129"/>
         <source>Say what was done in the workshop.</source>
         <translation>请填写在维修站做了哪些维修。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="132"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="133"/>
         <source>Type the customer&apos;s name as it should be printed.</source>
         <translation>请输入要打印在单据上的客户姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="135"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="136"/>
         <source>Ask the customer to sign in the box.</source>
         <translation>请客户在框内签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="172"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="173"/>
         <source>Restored what was typed before.</source>
         <translation>已恢复之前输入的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="198"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="199"/>
         <source>Return item</source>
         <translation>归还产品</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="199"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="200"/>
         <source>Return the item to the customer</source>
         <translation>把产品交还客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="203"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="204"/>
         <source>Pickup receipt</source>
         <translation>取件单</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="204"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="205"/>
         <source>Item</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="205"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="206"/>
         <source>Taken</source>
         <translation>取件时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="206"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="207"/>
         <source>Promised by</source>
         <translation>承诺归还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="207"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="208"/>
         <source>Condition when taken</source>
         <translation>取件时状况</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="208"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="209"/>
         <source>Accessories</source>
         <translation>随附配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="208"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="209"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="219"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="220"/>
         <source>&amp;Work done</source>
         <translation>维修内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="219"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="220"/>
         <source>C&amp;ondition now</source>
         <translation>当前状况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="219"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="220"/>
         <source>C&amp;harges</source>
         <translation>费用(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="222"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="223"/>
         <source>What was repaired or replaced in the workshop</source>
         <translation>在维修站修理或更换了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="223"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="224"/>
         <source>Leave empty when it is as when taken</source>
         <translation>与取件时相同则留空</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="224"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="225"/>
         <source>0.00 when free</source>
         <translation>免费填 0.00</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="226"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="227"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="227"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="228"/>
         <source>Customer&apos;s &amp;printed name</source>
         <translation>客户姓名（正楷）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="228"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="229"/>
         <source>Customer signs here</source>
         <translation>客户在此签名</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="229"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="230"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="230"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="231"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="232"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="233"/>
         <source>Sign and print</source>
         <translation>签字并打印</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/return_dialog.py" line="233"/>
+        <location filename="../../ui/workshop/return_dialog.py" line="234"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1610,109 +1614,129 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <location filename="../../ui/settings_dialog.py" line="158"/>
         <source>Sign out of FieldTech on this computer? Your jobs stay here, encrypted; sign in again to carry on.</source>
         <translation>在这台电脑上退出 FieldTech？您的工单仍加密保存在这里，重新登录即可继续。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>%n change(s) have not reached the office yet; they are sent after you sign in again.</source>
         <translation>
             <numerusform>还有 %n 项修改没有送到办公室；重新登录后会发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings_dialog.py" line="192"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings_dialog.py" line="192"/>
         <source>US Letter</source>
         <translation>美国 Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings_dialog.py" line="192"/>
         <source>80 mm roll</source>
         <translation>80 毫米卷纸</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180"/>
+        <location filename="../../ui/settings_dialog.py" line="195"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="181"/>
+        <location filename="../../ui/settings_dialog.py" line="196"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="182"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>S&amp;ync every</source>
         <translation>同步间隔(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="185"/>
+        <location filename="../../ui/settings_dialog.py" line="208"/>
         <source>The app also syncs on F5, after your changes and when the network returns</source>
         <translation>按 F5、修改之后以及网络恢复时也会同步</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>Paper for each printer</source>
         <translation>各打印机的纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="221"/>
         <source>%1 (default)</source>
         <translation>%1（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="225"/>
         <source>No printers are set up on this computer. When you print, the paper you choose is remembered for that printer.</source>
         <translation>这台电脑上还没有设置打印机。打印时选择的纸张会按打印机记住。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="206"/>
+        <location filename="../../ui/settings_dialog.py" line="229"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="207"/>
+        <location filename="../../ui/settings_dialog.py" line="230"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <location filename="../../ui/settings_dialog.py" line="233"/>
         <source>Your jobs are kept here, encrypted, with daily backups. To keep them elsewhere, start FieldTech with --data-dir or set FIELDTECH_DATA_DIR.</source>
         <translation>您的工单加密保存在这里，每天备份。要保存到别处，请用 --data-dir 启动 FieldTech，或设置 FIELDTECH_DATA_DIR。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="214"/>
+        <location filename="../../ui/settings_dialog.py" line="237"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="216"/>
+        <location filename="../../ui/settings_dialog.py" line="239"/>
         <source>Signed in as %1</source>
         <translation>已登录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="218"/>
+        <location filename="../../ui/settings_dialog.py" line="241"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="220"/>
+        <location filename="../../ui/settings_dialog.py" line="243"/>
         <source>Sign &amp;out…</source>
         <translation>退出登录(&amp;O)…</translation>
     </message>
@@ -2051,7 +2075,7 @@
     </message>
     <message>
         <location filename="../../ui/workshop/wizard.py" line="353"/>
-        <location filename="../../ui/workshop/wizard.py" line="390"/>
+        <location filename="../../ui/workshop/wizard.py" line="398"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -2081,129 +2105,145 @@
         <translation>签字并打印</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="373"/>
+        <location filename="../../ui/workshop/wizard.py" line="377"/>
         <source>Condition and accessories</source>
         <translation>外观状况与配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="374"/>
-        <source>What the item looks like and what comes with it.</source>
-        <translation>产品的外观，以及随产品带走的物品。</translation>
+        <location filename="../../ui/workshop/wizard.py" line="379"/>
+        <source>Step %1 of %2. What the item looks like and what comes with it.</source>
+        <translation>第 %1 步，共 %2 步。产品的外观，以及随产品带走的物品。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="377"/>
+        <location filename="../../ui/workshop/wizard.py" line="400"/>
+        <source>Step %1 of %2. Optional, but they settle questions later.</source>
+        <translation>第 %1 步，共 %2 步。可选，但日后有争议时很有用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="409"/>
+        <source>Step %1 of %2. Why it cannot be fixed on site.</source>
+        <translation>第 %1 步，共 %2 步。为什么无法现场修好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="423"/>
+        <source>Step %1 of %2. The customer and you sign the pickup receipt.</source>
+        <translation>第 %1 步，共 %2 步。客户和您在取件单上签字。</translation>
+    </message>
+    <message>
+        <source>What the item looks like and what comes with it.</source>
+        <translation type="vanished">产品的外观，以及随产品带走的物品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/wizard.py" line="385"/>
         <source>No item on record</source>
         <translation>未登记产品</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="379"/>
+        <location filename="../../ui/workshop/wizard.py" line="387"/>
         <source>Job %1 · %2 · %3</source>
         <translation>工单 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="384"/>
+        <location filename="../../ui/workshop/wizard.py" line="392"/>
         <source>Visible &amp;condition</source>
         <translation>外观状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="386"/>
+        <location filename="../../ui/workshop/wizard.py" line="394"/>
         <source>For example: scratch on the lid, door seal torn</source>
         <translation>例如：盖子有划痕，门封条破损</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="388"/>
+        <location filename="../../ui/workshop/wizard.py" line="396"/>
         <source>&amp;Accessories taken, one per line</source>
         <translation>带走的配件，每行一项(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="389"/>
+        <location filename="../../ui/workshop/wizard.py" line="397"/>
         <source>Power cord
 Remote control</source>
         <translation>电源线
 遥控器</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="391"/>
         <source>Optional, but they settle questions later.</source>
-        <translation>可选，但日后有争议时很有用。</translation>
+        <translation type="vanished">可选，但日后有争议时很有用。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="393"/>
+        <location filename="../../ui/workshop/wizard.py" line="405"/>
         <source>Photograph the item from each side and any damage. Drop picture files here.</source>
         <translation>从各个角度拍摄产品及任何损伤。可把图片文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="395"/>
+        <location filename="../../ui/workshop/wizard.py" line="407"/>
         <source>Reason and return date</source>
         <translation>原因与归还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="396"/>
         <source>Why it cannot be fixed on site.</source>
-        <translation>为什么无法现场修好。</translation>
+        <translation type="vanished">为什么无法现场修好。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="397"/>
+        <location filename="../../ui/workshop/wizard.py" line="413"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="398"/>
+        <location filename="../../ui/workshop/wizard.py" line="414"/>
         <source>For example: the main board must be replaced</source>
         <translation>例如：需要更换主板</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="401"/>
+        <location filename="../../ui/workshop/wizard.py" line="417"/>
         <source>Promised back to the customer by %1 (%2 working days).</source>
         <translation>承诺于 %1 前交还客户（%2 个工作日）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="405"/>
+        <location filename="../../ui/workshop/wizard.py" line="421"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="406"/>
         <source>The customer and you sign the pickup receipt.</source>
-        <translation>客户和您在取件单上签字。</translation>
+        <translation type="vanished">客户和您在取件单上签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="407"/>
+        <location filename="../../ui/workshop/wizard.py" line="427"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="407"/>
+        <location filename="../../ui/workshop/wizard.py" line="427"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="409"/>
+        <location filename="../../ui/workshop/wizard.py" line="429"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="410"/>
+        <location filename="../../ui/workshop/wizard.py" line="430"/>
         <source>Customer&apos;s &amp;printed name</source>
         <translation>客户姓名（正楷）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="411"/>
+        <location filename="../../ui/workshop/wizard.py" line="431"/>
         <source>Customer signs here</source>
         <translation>客户在此签名</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="416"/>
+        <location filename="../../ui/workshop/wizard.py" line="436"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="417"/>
+        <location filename="../../ui/workshop/wizard.py" line="437"/>
         <source>&amp;Technician&apos;s printed name</source>
         <translation>技师姓名（正楷）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="418"/>
+        <location filename="../../ui/workshop/wizard.py" line="438"/>
         <source>Technician signs here</source>
         <translation>技师在此签名</translation>
     </message>

@@ -41,7 +41,8 @@ def money(currency: str, amount: Decimal) -> str:
     return f"{currency} {amount:,.2f}"
 
 
-def _table(columns: int) -> QTableWidget:
+def _table(columns: int, stretch: int) -> QTableWidget:
+    """A read-only list whose `stretch` column (the names) takes the spare width."""
     table = QTableWidget(0, columns)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -53,7 +54,8 @@ def _table(columns: int) -> QTableWidget:
     table.setTabKeyNavigation(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
     return table
 
 
@@ -90,16 +92,16 @@ class EndOfDayDialog(QDialog):
         self.today_button.clicked.connect(lambda: self.day.setDate(QDate.currentDate()))
         self.cash_caption = QLabel()
         self.cash = QLabel()
-        self.cash.setObjectName("bigFigure")
+        self.cash.setStyleSheet("font-size: 22pt; font-weight: 600; color: #0b3d91;")
         self.cash.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.method_names = {m: QLabel() for m in PaymentMethod}
         self.method_counts = {m: QLabel() for m in PaymentMethod}
         self.method_totals = {m: QLabel() for m in PaymentMethod}
         self.total_caption = QLabel()
         self.total = QLabel()
-        self.payments = _table(6)
-        self.parts = _table(4)
-        self.open_jobs = _table(4)
+        self.payments = _table(6, stretch=2)
+        self.parts = _table(4, stretch=1)
+        self.open_jobs = _table(4, stretch=1)
         self.open_jobs.activated.connect(self._open_job)
         self.open_jobs.doubleClicked.connect(self._open_job)
         self.open_more = QLabel()
@@ -138,6 +140,7 @@ class EndOfDayDialog(QDialog):
         figures.setColumnStretch(0, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
+        actions.addStretch(1)
         actions.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -136,8 +136,8 @@ class JobScreen(QWidget):
         columns.setContentsMargins(0, 0, 8, 8)
         columns.setSpacing(16)
         for panels in (
-            (self.customer, self.diagnosis, self.past_repairs, self.photos),
-            (self.parts, self.money, self.advice),
+            (self.customer, self.diagnosis, self.past_repairs),
+            (self.parts, self.money, self.advice, self.photos),
         ):
             column = QVBoxLayout()
             for box in panels:

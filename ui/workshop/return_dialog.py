@@ -30,7 +30,7 @@ from ui import labels
 from ui.tasks import TaskRunner
 from ui.theme import MessageLabel, set_tone
 from ui.workshop.drafts import DraftKeeper
-from ui.workshop.signature_box import SignatureBox
+from ui.workshop.signature_box import SignatureBox, clipped, summary_area
 from ui.workshop.work import RETURN_FORM, ReturnContext, issue_return, return_context
 
 
@@ -90,11 +90,12 @@ class ReturnDialog(QDialog):
             form.addRow(caption, field)
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
+        actions.addStretch(1)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.sign_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.summary)
+        layout.addWidget(summary_area(self.summary, 150))
         layout.addWidget(self.restored)
         layout.addLayout(form)
         layout.addWidget(self.customer, 1)
@@ -211,7 +212,7 @@ class ReturnDialog(QDialog):
                 "<table>"
                 + "".join(
                     f"<tr><td style='padding-right:12px'><b>{html.escape(k)}</b></td>"
-                    f"<td>{html.escape(v)}</td></tr>"
+                    f"<td>{html.escape(clipped(v))}</td></tr>"
                     for k, v in rows
                 )
                 + "</table>"

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.signoff.pad import SignaturePad
 
@@ -51,6 +59,7 @@ class SignatureBox(QWidget):
 
     def restore(self, name: str, strokes: object) -> None:
         self.name.setText(name)
+        self.name.setCursorPosition(0)
         if isinstance(strokes, list):
             self.pad.strokes = [[list(map(float, p)) for p in s] for s in strokes]
             self.pad.update()
@@ -62,3 +71,23 @@ class SignatureBox(QWidget):
         self.clear_button.setEnabled(has)
         if emit:
             self.changed.emit()
+
+
+def clipped(text: str, limit: int = 240) -> str:
+    """A long value shortened for a summary (the receipt itself prints it whole)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def summary_area(label: QLabel, max_height: int = 170) -> QScrollArea:
+    """A summary that scrolls instead of pushing the signature pads off the window."""
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    area = QScrollArea()
+    area.setWidget(label)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setMaximumHeight(max_height)
+    area.setMinimumHeight(min(max_height, 120))
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area

@@ -36,7 +36,7 @@ from ui.photos.work import Thumb, draft_thumbs, import_draft_photo, store_image
 from ui.tasks import TaskRunner
 from ui.theme import MessageLabel, set_tone
 from ui.workshop.drafts import DraftKeeper
-from ui.workshop.signature_box import SignatureBox
+from ui.workshop.signature_box import SignatureBox, clipped, summary_area
 from ui.workshop.work import PICKUP_FORM, PickupContext, issue_pickup, pickup_context
 
 
@@ -148,7 +148,7 @@ class TakeBackWizard(QWizard):
         signers.addSpacing(16)
         signers.addWidget(self.technician, 1)
         column = QVBoxLayout(self.sign_page)
-        column.addWidget(self.summary)
+        column.addWidget(summary_area(self.summary))
         column.addLayout(signers, 1)
         column.addWidget(self.sign_page.message)
 
@@ -356,7 +356,7 @@ class TakeBackWizard(QWizard):
         ]
         cells = "".join(
             f"<tr><td style='padding-right:12px'><b>{html.escape(k)}</b></td>"
-            f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>"
+            f"<td>{html.escape(clipped(v))}</td></tr>"
             for k, v in rows
         )
         intro = html.escape(
@@ -370,8 +370,16 @@ class TakeBackWizard(QWizard):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Take item back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Sign and print"))
+        finish = self.button(QWizard.WizardButton.FinishButton)
+        finish.setProperty("primary", True)
+        finish.style().unpolish(finish)
+        finish.style().polish(finish)
         self.condition_page.setTitle(self.tr("Condition and accessories"))
-        self.condition_page.setSubTitle(self.tr("What the item looks like and what comes with it."))
+        self.condition_page.setSubTitle(
+            self.tr("Step %1 of %2. What the item looks like and what comes with it.")
+            .replace("%1", "1")
+            .replace("%2", "4")
+        )
         context = self.context
         if context is not None:
             item = context.item or self.tr("No item on record")
@@ -388,12 +396,20 @@ class TakeBackWizard(QWizard):
         self.accessories_label.setText(self.tr("&Accessories taken, one per line"))
         self.accessories.setPlaceholderText(self.tr("Power cord\nRemote control"))
         self.photos_page.setTitle(self.tr("Photos"))
-        self.photos_page.setSubTitle(self.tr("Optional, but they settle questions later."))
+        self.photos_page.setSubTitle(
+            self.tr("Step %1 of %2. Optional, but they settle questions later.")
+            .replace("%1", "2")
+            .replace("%2", "4")
+        )
         self.photos_intro.setText(
             self.tr("Photograph the item from each side and any damage. Drop picture files here.")
         )
         self.reason_page.setTitle(self.tr("Reason and return date"))
-        self.reason_page.setSubTitle(self.tr("Why it cannot be fixed on site."))
+        self.reason_page.setSubTitle(
+            self.tr("Step %1 of %2. Why it cannot be fixed on site.")
+            .replace("%1", "3")
+            .replace("%2", "4")
+        )
         self.reason_label.setText(self.tr("&Reason"))
         self.reason.setPlaceholderText(self.tr("For example: the main board must be replaced"))
         if context is not None:
@@ -403,7 +419,11 @@ class TakeBackWizard(QWizard):
                 .replace("%2", str(RETURN_WITHIN_WORKING_DAYS))
             )
         self.sign_page.setTitle(self.tr("Signatures"))
-        self.sign_page.setSubTitle(self.tr("The customer and you sign the pickup receipt."))
+        self.sign_page.setSubTitle(
+            self.tr("Step %1 of %2. The customer and you sign the pickup receipt.")
+            .replace("%1", "4")
+            .replace("%2", "4")
+        )
         undo, clear = self.tr("Undo stroke"), self.tr("Clear")
         self.customer.set_texts(
             self.tr("Customer"),
