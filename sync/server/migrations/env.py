@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from alembic import context
 from sqlalchemy import text
 
 from sync.server.db import make_engine
-from sync.server.migrate import LAPTOP_ONLY_TABLES, target_metadata
+from sync.server.migrate import include_object, target_metadata
 
 # Any constant works; it only has to be the same in every process that migrates this database.
 _MIGRATION_LOCK_KEY = 0x46_54_4F_46
-
-
-def _include_object(
-    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
-) -> bool:
-    return not (type_ == "table" and name in LAPTOP_ONLY_TABLES)
 
 
 def run_migrations_online() -> None:
@@ -35,7 +27,7 @@ def run_migrations_online() -> None:
             context.configure(
                 connection=connection,
                 target_metadata=target_metadata(),
-                include_object=_include_object,
+                include_object=include_object,
                 transaction_per_migration=True,
                 render_as_batch=connection.dialect.name == "sqlite",
                 compare_type=True,

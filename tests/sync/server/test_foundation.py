@@ -14,6 +14,7 @@ from sync.server.db import make_engine
 from sync.server.migrate import (
     LAPTOP_ONLY_TABLES,
     head_revision,
+    include_object,
     office_table_names,
     target_metadata,
 )
@@ -54,9 +55,7 @@ def test_migrated_schema_matches_models_no_differences(database_url: str) -> Non
         context = MigrationContext.configure(
             connection,
             opts={
-                "include_object": lambda obj, name, type_, *_: (
-                    not (type_ == "table" and name in LAPTOP_ONLY_TABLES)
-                ),
+                "include_object": include_object,
                 "compare_type": True,
             },
         )
