@@ -217,9 +217,7 @@ def test_page_forms_carry_csrf_token(client: TestClient, add_user: AddUser) -> N
     assert _form_token(client.get("/complaints/new").text, "csrf_token") == csrf
 
 
-def test_refusals_read_in_chinese_for_a_chinese_user(
-    client: TestClient, add_user: AddUser
-) -> None:
+def test_refusals_read_in_chinese_for_a_chinese_user(client: TestClient, add_user: AddUser) -> None:
     add_user("office1")
     _language(client, "office1", "zh_CN")
     csrf = _sign_in(client, "office1")
@@ -229,3 +227,16 @@ def test_refusals_read_in_chinese_for_a_chinese_user(
     assert "工单号: 没有此工单号" in response.text
     bad = client.get("/figures", params={"start": "2026-11-30", "end": "2026-11-01"})
     assert "end: 结束日期不能早于开始日期" in bad.text
+
+
+def test_job_page_links_to_recording_a_call_and_a_complaint(
+    client: TestClient, add_user: AddUser
+) -> None:
+    add_user("office1")
+    csrf = _sign_in(client, "office1")
+    job = _visited_job(client, csrf)
+    page = client.get(f"/jobs/{job.id}").text
+    assert f'href="/follow-ups/record?job_id={job.id}"' in page
+    assert f'href="/complaints/new?job_id={job.id}"' in page
+    prefilled = client.get(f"/complaints/new?job_id={job.id}").text
+    assert f'value="{job.ticket_number}"' in prefilled
