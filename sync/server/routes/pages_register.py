@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -20,8 +21,12 @@ from sync.server.deps import SessionDep, SettingsDep
 from sync.server.office_company import office_calendar
 from sync.server.office_days import today as office_today
 from sync.server.register_queries import RegisterFilter, RegisterSort, list_register
-from sync.server.register_writes import MovementConflictError, record_movement
-from sync.server.schemas.register import MovementCreate
+from sync.server.register_writes import (
+    MovementConflictError,
+    record_movement,
+    return_at_counter,
+)
+from sync.server.schemas.register import CounterReturn, MovementCreate
 from sync.server.settings import Settings
 from sync.server.web import Staff, check_form_csrf, render
 
@@ -105,19 +110,50 @@ def register_page(
     return _register_page(request, who, session, settings, query)
 
 
+async def _form(request: Request, who: Principal) -> dict[str, str]:
+    raw = await request.form()
+    form = {key: value for key, value in raw.items() if isinstance(value, str)}
+    check_form_csrf(who, form.get("csrf_token"))
+    return form
+
+
+def _problem(error: Exception) -> tuple[str, int]:
+    """What the clerk reads when a form is refused, and the status it is answered with."""
+    if isinstance(error, pydantic.ValidationError):
+        first = error.errors()[0]
+        return f"{first['loc'][-1]}: {first['msg'].removeprefix('Value error, ')}", 422
+    if isinstance(error, MovementConflictError):
+        return f"{error}; nothing was saved: the register shows the item as it is now", 409
+    if isinstance(error, FieldTechError):
+        return error.message, 422
+    return "pickup_id: the form is damaged; reload the page", 422
+
+
+async def _write(
+    request: Request,
+    who: Principal,
+    session: SessionDep,
+    settings: Settings,
+    write: Callable[[dict[str, str], uuid.UUID], object],
+) -> Response:
+    form = await _form(request, who)
+    query = _query({key: form.get(f"back_{key}", "") for key in QUERY_FIELDS})
+    pickup = form.get("pickup_id", "")
+    try:
+        write(form, uuid.UUID(pickup))
+    except (ValueError, FieldTechError, MovementConflictError) as refused:
+        session.rollback()
+        problem, code = _problem(refused)
+        return _register_page(request, who, session, settings, query, (pickup, problem), code)
+    session.commit()
+    return RedirectResponse(f"/register?{urlencode(query)}", status_code=status.HTTP_303_SEE_OTHER)
+
+
 @router.post("/register/movements", response_class=HTMLResponse)
 async def add_movement(
     request: Request, who: Staff, session: SessionDep, settings: SettingsDep
 ) -> Response:
-    raw = await request.form()
-    form = {key: value for key, value in raw.items() if isinstance(value, str)}
-    check_form_csrf(who, form.get("csrf_token"))
-    query = _query({key: form.get(f"back_{key}", "") for key in QUERY_FIELDS})
-    problem = ""
-    code = status.HTTP_422_UNPROCESSABLE_CONTENT
-    pickup = form.get("pickup_id", "")
-    try:
-        pickup_id = uuid.UUID(pickup)
+    def write(form: dict[str, str], pickup_id: uuid.UUID) -> object:
         body = MovementCreate.model_validate(
             {
                 "kind": form.get("kind", ""),
@@ -125,20 +161,27 @@ async def add_movement(
                 "expected_last_movement_id": form.get("expected_last_movement_id") or None,
             }
         )
-        record_movement(session, who, pickup_id, body)
-    except ValueError as damaged:
-        if isinstance(damaged, pydantic.ValidationError):
-            first = damaged.errors()[0]
-            problem = f"{first['loc'][-1]}: {first['msg'].removeprefix('Value error, ')}"
-        else:
-            problem = "pickup_id: the form is damaged; reload the page"
-    except MovementConflictError as conflict:
-        problem = f"{conflict}; nothing was saved: the register shows the item as it is now"
-        code = status.HTTP_409_CONFLICT
-    except FieldTechError as refused:
-        problem = refused.message
-    if problem:
-        session.rollback()
-        return _register_page(request, who, session, settings, query, (pickup, problem), code)
-    session.commit()
-    return RedirectResponse(f"/register?{urlencode(query)}", status_code=status.HTTP_303_SEE_OTHER)
+        return record_movement(session, who, pickup_id, body)
+
+    return await _write(request, who, session, settings, write)
+
+
+@router.post("/register/returns", response_class=HTMLResponse)
+async def return_at_the_counter(
+    request: Request, who: Staff, session: SessionDep, settings: SettingsDep
+) -> Response:
+    """The customer collects the item: a return receipt to print and sign, the item returned."""
+
+    def write(form: dict[str, str], pickup_id: uuid.UUID) -> object:
+        body = CounterReturn.model_validate(
+            {
+                "work_done": form.get("work_done", ""),
+                "condition_on_return": form.get("condition_on_return", ""),
+                "charges_total": form.get("charges_total", "") or "0.00",
+                "customer_name": form.get("customer_name", ""),
+                "expected_last_movement_id": form.get("expected_last_movement_id") or None,
+            }
+        )
+        return return_at_counter(session, who, settings, pickup_id, body)
+
+    return await _write(request, who, session, settings, write)

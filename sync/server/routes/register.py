@@ -25,8 +25,13 @@ from sync.server.register_queries import (
     list_register,
     register_row,
 )
-from sync.server.register_writes import MovementConflictError, record_movement
+from sync.server.register_writes import (
+    MovementConflictError,
+    record_movement,
+    return_at_counter,
+)
 from sync.server.schemas.register import (
+    CounterReturn,
     MovementConflict,
     MovementCreate,
     RegisterPage,
@@ -151,11 +156,27 @@ def export_csv(
     )
 
 
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"model": MovementConflict, "description": "another movement came first"}
+}
+
+
+def _conflict(
+    session: Session, settings: Settings, pickup_id: uuid.UUID, conflict: MovementConflictError
+) -> JSONResponse:
+    session.rollback()
+    answer = MovementConflict(
+        detail=f"{conflict}; nothing was saved",
+        changed_by=conflict.changed_by,
+        changed_at=conflict.changed_at,
+        movements_since=conflict.since,
+        current=current_row(session, settings, pickup_id),
+    )
+    return JSONResponse(answer.model_dump(mode="json"), status_code=409)
+
+
 @router.post(
-    "/{pickup_id}/movements",
-    response_model=RegisterRow,
-    status_code=201,
-    responses={409: {"model": MovementConflict, "description": "another movement came first"}},
+    "/{pickup_id}/movements", response_model=RegisterRow, status_code=201, responses=CONFLICT
 )
 def add_movement(
     pickup_id: uuid.UUID,
@@ -168,15 +189,30 @@ def add_movement(
     try:
         record_movement(session, who, pickup_id, body)
     except MovementConflictError as conflict:
-        session.rollback()
-        answer = MovementConflict(
-            detail=f"{conflict}; nothing was saved",
-            changed_by=conflict.changed_by,
-            changed_at=conflict.changed_at,
-            movements_since=conflict.since,
-            current=current_row(session, settings, pickup_id),
-        )
-        return JSONResponse(answer.model_dump(mode="json"), status_code=409)
+        return _conflict(session, settings, pickup_id, conflict)
+    session.commit()
+    return current_row(session, settings, pickup_id)
+
+
+@router.post(
+    "/{pickup_id}/return-receipts",
+    response_model=RegisterRow,
+    status_code=201,
+    responses=CONFLICT,
+)
+def return_item(
+    pickup_id: uuid.UUID,
+    body: CounterReturn,
+    who: OfficeUser,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> Any:
+    """The customer collects the item at the office: issues a return receipt to print and sign
+    (see `return_receipts` in the answer) and records the item as returned."""
+    try:
+        return_at_counter(session, who, settings, pickup_id, body)
+    except MovementConflictError as conflict:
+        return _conflict(session, settings, pickup_id, conflict)
     session.commit()
     return current_row(session, settings, pickup_id)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -74,6 +75,17 @@ class MovementCreate(StrictModel):
     """When it happened; now when left out. Not in the future, not before the last movement."""
     expected_last_movement_id: uuid.UUID | None
     """The latest movement the clerk saw (null if none): the write is refused if it changed."""
+
+
+class CounterReturn(StrictModel):
+    """The customer collects the item at the office against a printed return receipt."""
+
+    work_done: str = Field(min_length=1, max_length=4000)
+    condition_on_return: str = Field(default="", max_length=4000)
+    charges_total: Decimal = Field(default=Decimal("0.00"), ge=0, max_digits=12, decimal_places=2)
+    customer_name: str = Field(min_length=1, max_length=200)
+    """The name printed under the signature line; the customer signs the printed copy."""
+    expected_last_movement_id: uuid.UUID | None
 
 
 class MovementConflict(BaseModel):

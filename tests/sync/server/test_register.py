@@ -17,6 +17,7 @@ from fieldtech.domain.enums import MovementKind
 from fieldtech.models import ItemMovement, PickupReceipt
 from sync.server.models import AuditEntry
 from sync.server.replication.tables import ChangeLogEntry
+from sync.server.verify import verify_code
 from tests.sync.server.conftest import intake
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -234,3 +235,68 @@ def test_second_clerk_with_stale_view_gets_409_with_what_changed(
 def test_unknown_item_is_404(client: TestClient, office: dict[str, str]) -> None:
     response = _move(client, office, uuid.uuid4(), "in_workshop", None)
     assert response.status_code == 404
+
+
+def _counter(
+    client: TestClient,
+    office: dict[str, str],
+    pickup_id: uuid.UUID,
+    expected: str | None,
+    **body: object,
+) -> Any:
+    payload = {
+        "work_done": "Motor replaced",
+        "condition_on_return": "As taken",
+        "charges_total": "180.00",
+        "customer_name": "王芳",
+        "expected_last_movement_id": expected,
+        **body,
+    }
+    return client.post(
+        f"/api/v1/register/{pickup_id}/return-receipts", json=payload, headers=office
+    )
+
+
+def test_counter_return_issues_verifiable_receipt_and_marks_item_returned(
+    client: TestClient, office: dict[str, str]
+) -> None:
+    pickup_id = _held(client, office, "P-A-0001", _today(), moves=(MovementKind.IN_WORKSHOP,))
+    row = _items(client, office)[0]
+    response = _counter(client, office, pickup_id, row["last_movement_id"])
+    assert response.status_code == 201, response.text
+    after = response.json()
+    assert after["state"] == "returned"
+    assert [r["receipt_number"] for r in after["return_receipts"]] == ["R-A-0001-OF"]
+    assert after["movements"][-1]["note"] == "return receipt R-A-0001-OF"
+    receipt_id = after["return_receipts"][0]["id"]
+    pdf = client.get(f"/api/v1/register/return-receipts/{receipt_id}.pdf", headers=office)
+    assert pdf.status_code == 200
+    with client.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        found = verify_code(session, pdf.headers["x-verification-code"])
+        assert found is not None
+        assert found.subject_id == uuid.UUID(receipt_id)
+        assert [s.printed_name for s in found.signers] == ["王芳"]
+        logged = set(session.scalars(select(ChangeLogEntry.table_name)).all())
+        assert {"return_receipts", "signatures", "item_movements"} <= logged
+    again = _counter(client, office, pickup_id, after["last_movement_id"])
+    assert again.status_code == 422
+    assert "nothing: it was returned" in again.text
+
+
+def test_counter_return_bad_values_refused_naming_the_field(
+    client: TestClient, office: dict[str, str]
+) -> None:
+    pickup_id = _held(client, office, "P-A-0001", _today())
+    last = _items(client, office)[0]["last_movement_id"]
+    for field, value in (
+        ("work_done", ""),
+        ("customer_name", ""),
+        ("charges_total", "-1"),
+        ("charges_total", "1.234"),
+        ("charges_total", "lots"),
+    ):
+        response = _counter(client, office, pickup_id, last, **{field: value})
+        assert response.status_code == 422, (field, value)
+        assert field in response.text, (field, value)
+    assert _items(client, office)[0]["state"] == "taken"
+    assert _items(client, office)[0]["return_receipts"] == []

@@ -97,3 +97,32 @@ def test_register_page_escapes_text_and_speaks_chinese(
     assert "&lt;script&gt;" in page
     assert "返修登记" in page
     assert "已逾期" in page
+
+
+def test_register_page_counter_return_issues_a_printable_receipt(
+    client: TestClient, add_user: AddUser
+) -> None:
+    add_user("office1")
+    office = sign_in_device(client, "office1")
+    pickup = _held(client, office, "P-A-0001", _today())
+    csrf = _sign_in(client, "office1")
+    page = client.get("/register").text
+    found = re.search(r'action="/register/returns">(.*?)</form>', page, re.S)
+    assert found
+    hidden = dict(re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', found.group(1)))
+    form = {**hidden, "csrf_token": csrf, "customer_name": "王芳", "charges_total": "80"}
+    empty = client.post("/register/returns", data={**form, "work_done": ""})
+    assert empty.status_code == 422
+    assert "work_done" in empty.text
+    response = client.post(
+        "/register/returns", data={**form, "work_done": "Belt replaced"}, follow_redirects=False
+    )
+    assert response.status_code == 303, response.text
+    after = client.get("/register?view=all").text
+    assert "R-A-0001-OF" in after
+    link = re.search(r'href="(/api/v1/register/return-receipts/[^"]+paper=a4[^"]*)"', after)
+    assert link
+    pdf = client.get(link.group(1).replace("&amp;", "&"))
+    assert pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")
+    assert str(pickup) in after
