@@ -32,6 +32,7 @@ from ui.documents.dialog import DocumentsDialog
 from ui.documents.work import Kind
 from ui.endofday.dialog import EndOfDayDialog
 from ui.i18n import Translations
+from ui.icons import set_icon
 from ui.job.screen import JobScreen
 from ui.jobs.list_view import JobListView
 from ui.new_job_dialog import NewJobDialog
@@ -108,9 +109,21 @@ class MainWindow(QMainWindow):
         self.sync_action = QAction(self)
         self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.sync_action.triggered.connect(self.sync_now)
+        if self.settings_action.shortcut().isEmpty():  # no standard key on most Linux desktops
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        for action, icon in (
+            (self.new_job_action, "plus"),
+            (self.find_action, "search"),
+            (self.end_of_day_action, "calendar-check"),
+            (self.settings_action, "settings"),
+            (self.sync_action, "refresh-cw"),
+        ):
+            set_icon(action, icon)
         toolbar = self.toolbar = self.addToolBar("")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(20, 20))
         toolbar.addWidget(self.title)
         toolbar.addAction(self.new_job_action)
         toolbar.addAction(self.find_action)
@@ -157,6 +170,8 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(settings.window_geometry):
             self.resize(DEFAULT_SIZE)
         self.restoreState(settings.window_state)
+        self.tabs.setCurrentIndex(settings.last_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.today.reload()
         if auto_sync:
             self.sync.start()
@@ -200,6 +215,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self._settings, folder, username, self, waiting=waiting)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.language_chosen.connect(self.set_language)
+        dialog.appearance_chosen.connect(self.set_appearance)
         dialog.sync_interval_changed.connect(self.sync.set_interval)
         dialog.sign_out_requested.connect(self.sign_out)
         dialog.open()
@@ -214,6 +230,17 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         if self._translations.set_language(code):
             self._settings.language = code
+
+    def set_appearance(self, code: str) -> None:
+        from ui.theme import apply_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, code)
+            self._settings.appearance = code
+
+    def _tab_changed(self, index: int) -> None:
+        self._settings.last_tab = index
 
     def sync_now(self) -> None:
         self.job_screen.flush()
@@ -363,7 +390,7 @@ def launch(args: argparse.Namespace) -> int:
     settings = Settings.in_folder(data_dir(args))
     translations = Translations(app)
     translations.set_language(settings.language)
-    apply_theme(app)
+    apply_theme(app, settings.appearance)
     runner = TaskRunner()
     holder: dict[str, QWidget | Store] = {}
     if getattr(args, "user", None) or current_user(data_dir(args)):

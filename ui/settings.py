@@ -20,6 +20,7 @@ SETTINGS_FILE = "ui.ini"
 VERSION = 1
 LANGUAGES = ("en", "zh_CN")
 PAPERS = ("a4", "letter", "80mm")
+APPEARANCES = ("system", "light", "dark")
 
 
 class Option(Generic[T]):
@@ -78,6 +79,10 @@ class Settings:
     window_state = Option("window/state", QByteArray, QByteArray())
     last_job_id = Option("window/last_job_id", str, "")
     """The job open when the app closed, reopened at the next start ('' for the job lists)."""
+    appearance = Option("ui/appearance", str, "system", lambda v: v in APPEARANCES)
+    """Light, dark, or whatever the desktop uses ("system")."""
+    last_tab = Option("window/last_tab", int, 0, lambda v: v in (0, 1))
+    """Today (0) or All jobs (1), as the window was left."""
     sync_minutes = Option("sync/interval_minutes", int, 5, lambda v: 1 <= v <= 24 * 60)
     """Minutes between background syncs (a sync also runs on F5 and after local changes)."""
 

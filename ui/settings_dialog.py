@@ -1,4 +1,4 @@
-"""The Settings dialog: language, sync interval, paper per printer, data folder, signing out.
+"""The Settings dialog: language, appearance, sync interval, paper per printer, data folder, sign out.
 
 Every choice applies at once (there is no OK to forget): the language retranslates the open
 window, the sync interval restarts the background timer, and the paper is what the print dialog
@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import LANGUAGE_NAMES
-from ui.settings import PAPERS, Settings
+from ui.icons import set_icon
+from ui.settings import APPEARANCES, PAPERS, Settings
 
 
 class SettingsDialog(QDialog):
     """See the module docstring; the window applies the language and interval it is told of."""
 
     language_chosen = Signal(str)
+    appearance_chosen = Signal(str)
     sync_interval_changed = Signal(int)
     sign_out_requested = Signal()
 
@@ -62,6 +64,16 @@ class SettingsDialog(QDialog):
         )
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language)
+
+        self.appearance = QComboBox()
+        for code in APPEARANCES:
+            self.appearance.addItem("", code)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.appearance)))
+        self.appearance.currentIndexChanged.connect(
+            lambda _: self.appearance_chosen.emit(self.appearance.currentData())
+        )
+        self.appearance_label = QLabel()
+        self.appearance_label.setBuddy(self.appearance)
 
         self.sync_minutes = QSpinBox()
         self.sync_minutes.setRange(1, 24 * 60)
@@ -115,6 +127,8 @@ class SettingsDialog(QDialog):
         self.signed_in_as.setTextFormat(Qt.TextFormat.PlainText)
         self.sign_out = QPushButton()
         self.sign_out.clicked.connect(self._sign_out)
+        set_icon(self.sign_out, "log-out")
+        set_icon(self.open_folder, "folder-open")
         account = QHBoxLayout(self.account)
         account.addWidget(self.signed_in_as, 1)
         account.addWidget(self.sign_out)
@@ -123,6 +137,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         general = QFormLayout()
         general.addRow(self.language_label, self.language)
+        general.addRow(self.appearance_label, self.appearance)
         general.addRow(self.sync_label, self.sync_minutes)
         layout = QVBoxLayout(self)
         layout.addLayout(general)
@@ -180,6 +195,14 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.language_label.setText(self.tr("&Language"))
         self.sync_label.setText(self.tr("S&ync every"))
+        self.appearance_label.setText(self.tr("&Appearance"))
+        names = {
+            "system": self.tr("Follow the system"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+        }
+        for row in range(self.appearance.count()):
+            self.appearance.setItemText(row, names[self.appearance.itemData(row)])
         self.sync_minutes.setSuffix(self.tr(" min"))
         self.sync_minutes.setToolTip(
             self.tr("The app also syncs on F5, after your changes and when the network returns")

@@ -608,47 +608,47 @@
 <context>
     <name>JobListView</name>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="199"/>
+        <location filename="../../ui/jobs/list_view.py" line="204"/>
         <source>Search by ticket, name, phone, serial or model  (Ctrl+F)</source>
         <translation>按工单号、姓名、电话、序列号或型号搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="201"/>
+        <location filename="../../ui/jobs/list_view.py" line="206"/>
         <source>Search jobs</source>
         <translation>搜索工单</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="202"/>
+        <location filename="../../ui/jobs/list_view.py" line="207"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="205"/>
+        <location filename="../../ui/jobs/list_view.py" line="210"/>
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="207"/>
+        <location filename="../../ui/jobs/list_view.py" line="212"/>
         <source>No appointments today.</source>
         <translation>今天没有预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="209"/>
+        <location filename="../../ui/jobs/list_view.py" line="214"/>
         <source>No job matches this search.</source>
         <translation>没有符合搜索条件的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="222"/>
+        <location filename="../../ui/jobs/list_view.py" line="227"/>
         <source>Appointments today: %1</source>
         <translation>今日预约：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="224"/>
+        <location filename="../../ui/jobs/list_view.py" line="229"/>
         <source>Jobs: %1</source>
         <translation>工单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/list_view.py" line="226"/>
+        <location filename="../../ui/jobs/list_view.py" line="231"/>
         <source>First %1 matches: type more to narrow</source>
         <translation>前 %1 条结果：请输入更多内容以缩小范围</translation>
     </message>
@@ -668,82 +668,82 @@
         <translation type="vanished">← 工单</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="208"/>
+        <location filename="../../ui/job/screen.py" line="210"/>
         <source>Jobs</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="209"/>
+        <location filename="../../ui/job/screen.py" line="211"/>
         <source>Back to the job lists (Esc)</source>
         <translation>返回工单列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="210"/>
+        <location filename="../../ui/job/screen.py" line="212"/>
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="211"/>
+        <location filename="../../ui/job/screen.py" line="213"/>
         <source>Left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="212"/>
+        <location filename="../../ui/job/screen.py" line="214"/>
         <source>Start new revision</source>
         <translation>开始新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="213"/>
+        <location filename="../../ui/job/screen.py" line="215"/>
         <source>Customer sign-off</source>
         <translation>客户签字确认</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="214"/>
+        <location filename="../../ui/job/screen.py" line="216"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="215"/>
+        <location filename="../../ui/job/screen.py" line="217"/>
         <source>Preview, print or save this job&apos;s documents</source>
         <translation>预览、打印或保存本工单的单据</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="216"/>
+        <location filename="../../ui/job/screen.py" line="218"/>
         <source>Take item back</source>
         <translation>取回维修</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="218"/>
+        <location filename="../../ui/job/screen.py" line="220"/>
         <source>Take the item to the workshop against a signed pickup receipt</source>
         <translation>凭双方签字的取件单把产品带回维修站</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="220"/>
+        <location filename="../../ui/job/screen.py" line="222"/>
         <source>Return item</source>
         <translation>归还产品</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="222"/>
+        <location filename="../../ui/job/screen.py" line="224"/>
         <source>Give the item back to the customer against a signed return receipt</source>
         <translation>凭客户签字的归还单把产品交还客户</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="226"/>
+        <location filename="../../ui/job/screen.py" line="228"/>
         <source>The customer signed this job. It is read-only; to change it, start a new revision, which needs a new signature.</source>
         <translation>客户已签署此工单，现为只读；如需修改，请开始新版本，新版本需要客户重新签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="257"/>
+        <location filename="../../ui/job/screen.py" line="252"/>
         <source>Job %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="264"/>
+        <location filename="../../ui/job/screen.py" line="259"/>
         <source>Arrived %1</source>
         <translation>到达 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="266"/>
+        <location filename="../../ui/job/screen.py" line="261"/>
         <source>Left %1</source>
         <translation>离开 %1</translation>
     </message>
@@ -1663,22 +1663,22 @@
     <message>
         <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>&amp;Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>外观(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="200"/>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="201"/>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="206"/>

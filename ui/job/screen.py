@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from fieldtech.usecases.common import Db
 from fieldtech.usecases.signoff import start_new_revision
 from fieldtech.usecases.visit import record_arrival, record_departure
 from ui import labels
+from ui.icons import set_icon
 from ui.job.advice import AdvicePanel
 from ui.job.customer import CustomerCard
 from ui.job.data import JobDetail, load_detail
@@ -96,6 +97,21 @@ class JobScreen(QWidget):
         self.return_button.clicked.connect(self._return)
         self.take_back_button.hide()
         self.return_button.hide()
+        self._shortcuts: dict[QPushButton, QKeySequence] = {}
+        """Set again after each setText, which replaces a button's shortcut with its mnemonic."""
+        for button, icon, keys in (
+            (self.back_button, "arrow-left", ""),
+            (self.arrived_button, "map-pin-check", "Ctrl+Shift+A"),
+            (self.left_button, "door-open", "Ctrl+Shift+L"),
+            (self.revision_button, "file-pen-line", ""),
+            (self.take_back_button, "package", "Ctrl+Shift+T"),
+            (self.return_button, "package-check", "Ctrl+Shift+R"),
+            (self.sign_off_button, "signature", "Ctrl+Shift+S"),
+            (self.documents_button, "printer", "Ctrl+P"),
+        ):
+            set_icon(button, icon)
+            if keys:
+                self._shortcuts[button] = QKeySequence(keys)
         self.frozen_banner = QLabel()
         self.frozen_banner.setObjectName("frozenBanner")
         self.frozen_banner.setWordWrap(True)
@@ -191,7 +207,7 @@ class JobScreen(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.back_button.setText(self.tr("← Jobs"))
+        self.back_button.setText(self.tr("Jobs"))
         self.back_button.setToolTip(self.tr("Back to the job lists (Esc)"))
         self.arrived_button.setText(self.tr("Arrived"))
         self.left_button.setText(self.tr("Left"))
@@ -213,6 +229,11 @@ class JobScreen(QWidget):
                 "revision, which needs a new signature."
             )
         )
+        described = (self.documents_button, self.take_back_button, self.return_button)
+        for button, keys in self._shortcuts.items():
+            button.setShortcut(keys)
+            tip = button.toolTip() if button in described else button.text()
+            button.setToolTip(f"{tip}  ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
         if self.detail is not None:
             self._show(self.detail)
 
