@@ -133,6 +133,20 @@ def cmd_verify(url: str, code: str) -> int:
     return 0
 
 
+def cmd_fault_cases(url: str) -> int:
+    """Fill the fault-case library from every repair log signed so far (new ones add themselves)."""
+    from sync.server.replication.faultcases import rebuild_fault_cases
+
+    engine = make_engine(url)
+    try:
+        with make_sessionmaker(engine).begin() as session:
+            count = rebuild_fault_cases(session)
+    finally:
+        engine.dispose()
+    print(f"fault-case library: {count} case(s) from signed repair logs")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldtech-office", description=__doc__)
     parser.add_argument(
@@ -160,6 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
         "verify", help="check a verification code printed on a slip or receipt"
     )
     verify.add_argument("code", help="the code under the QR, e.g. ABCD-EFGH-JKMN")
+    commands.add_parser(
+        "fault-cases", help="fill the fault-case library from the repair logs signed so far"
+    )
     return parser
 
 
@@ -177,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_demo_data(url)
         if args.command == "verify":
             return cmd_verify(url, args.code)
+        if args.command == "fault-cases":
+            return cmd_fault_cases(url)
         return cmd_demo(url, args.port)
     except FieldTechError as error:
         print(f"fieldtech-office: {error.message}", file=sys.stderr)

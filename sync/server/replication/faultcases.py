@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from fieldtech.domain.enums import DocumentKind, SignerRole
@@ -48,3 +48,25 @@ def install_fault_case_derivation(sessions: sessionmaker[Session]) -> None:
         event.listen(sessions, "after_flush", _note_signed)
         event.listen(sessions, "after_flush_postexec", _derive_noted)
         sessions._fieldtech_fault_cases = True  # type: ignore[attr-defined]
+
+
+def rebuild_fault_cases(session: Session) -> int:
+    """Derive the case of every job whose current revision the customer signed, in the caller's
+    transaction; for repair logs signed before the office kept a library. Returns the number of
+    cases the library then holds for them."""
+    jobs = session.scalars(
+        select(Signature.job_id)
+        .where(
+            Signature.document_kind == DocumentKind.REPAIR_SLIP,
+            Signature.signer_role == SignerRole.CUSTOMER,
+        )
+        .distinct()
+    ).all()
+    made = 0
+    for job_id in sorted(jobs):
+        with session.no_autoflush:
+            fault = derive_fault_case(session, job_id)
+        if fault is not None:
+            made += 1
+    session.flush()
+    return made
