@@ -1,0 +1,596 @@
+"""A whole house call through the real widgets, against a real office service on loopback.
+
+The office books two jobs for the technician and loads two parts on the van through its own HTTP
+API. The laptop signs in on the sign-in screen, then the technician works both jobs from the
+Today list with a threaded task runner, as the app runs: job 1 is diagnosed, repaired with two
+parts from the van, paid in cash, signed off with strokes drawn on the pad, and its slip saved
+and printed as PDF; on job 2 the item is taken back through the wizard. "Sync now" sends it all,
+and the office's API shows the finished job and the item held in the repair register.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import subprocess
+import uuid
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from argon2 import PasswordHasher
+from argon2.profiles import CHEAPEST
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QWidget,
+    QWizard,
+)
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from fieldtech.domain.enums import JobStatus
+from fieldtech.models import Diagnosis, Job, Payment, VanStock
+from fieldtech.rules.signing import verification_code
+from fieldtech.store.engine import Store
+from sync.client.errors import SyncState
+from sync.server.db import make_engine, make_sessionmaker
+from sync.server.models import Role
+from sync.server.replication.blobs import BlobFolder
+from sync.server.security import use_hasher
+from sync.server.settings import default_attachments_dir
+from sync.server.users import create_user
+from tests.keyring_memory import MemoryKeyring
+from tests.tools import need_executable
+from tests.ui.office import (
+    PASSWORD,
+    TECHNICIAN,
+    app_args,
+    memory_keyring,
+    office,
+    office_db,
+    office_template,
+)
+from ui.documents.dialog import DocumentsDialog
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+from ui.profile import open_store_for
+from ui.settings import Settings
+from ui.signin.screen import SignInScreen
+from ui.signoff.dialog import SignOffDialog
+from ui.signoff.pad import SignaturePad
+from ui.tasks import TaskRunner
+from ui.workshop.wizard import TakeBackWizard
+
+__all__ = ["app_args", "memory_keyring", "office", "office_db", "office_template"]
+
+pytestmark = pytest.mark.gui
+
+CLERK = "zhao.clerk"
+STOCK_ADMIN = "qian.stores"
+WAIT_MS = 15_000
+PUMP = ("DP-220", "Drain pump 220 V", Decimal("46.50"))
+BELT = ("BELT-1270", "Drum belt 1270 J5", Decimal("12.80"))
+
+
+class OfficeDesk:
+    """The office's HTTP API as an API client uses it: a device token of an office account."""
+
+    def __init__(self, base_url: str, username: str) -> None:
+        body = {
+            "username": username,
+            "password": PASSWORD,
+            "device_id": str(uuid.uuid4()),
+            "device_name": f"{username} desk",
+        }
+        answer = httpx.post(f"{base_url}/api/v1/devices/signin", json=body, timeout=30)
+        assert answer.status_code == 201, answer.text
+        self.client = httpx.Client(
+            base_url=f"{base_url}/api/v1",
+            headers={"Authorization": f"Bearer {answer.json()['token']}"},
+            timeout=30,
+        )
+
+    def get(self, path: str, **params: Any) -> Any:
+        answer = self.client.get(path, params=params)
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    def post(self, path: str, body: dict[str, Any]) -> Any:
+        answer = self.client.post(path, json=body)
+        assert answer.status_code in (200, 201), answer.text
+        return answer.json()
+
+
+def _add_office_users(database_url: str) -> None:
+    """An office clerk (jobs, register) and a stores admin (parts catalogue, van stock)."""
+    previous = use_hasher(PasswordHasher.from_parameters(CHEAPEST))
+    engine = make_engine(database_url)
+    try:
+        with make_sessionmaker(engine)() as session:
+            create_user(session, CLERK, Role.OFFICE, PASSWORD, display_name="Zhao Min")
+            create_user(session, STOCK_ADMIN, Role.ADMIN, PASSWORD, display_name="Qian Lei")
+            session.commit()
+    finally:
+        engine.dispose()
+        use_hasher(previous)
+
+
+def _book(desk: OfficeDesk, technician_id: str, hours: tuple[int, int], **job: Any) -> str:
+    """Intake a customer call and assign it with an appointment window today (local time)."""
+    created = desk.post("/jobs", job)
+    today = dt.date.today()
+    start, end = (
+        dt.datetime.combine(today, dt.time(hour)).astimezone().isoformat() for hour in hours
+    )
+    assigned = desk.post(
+        f"/jobs/{created['id']}/assign",
+        {
+            "expected_updated_at": created["updated_at"],
+            "technician_id": technician_id,
+            "appointment_start": start,
+            "appointment_end": end,
+        },
+    )
+    assert assigned["status"] == "assigned"
+    return str(created["id"])
+
+
+@pytest.fixture
+def booked(office: str, office_db: str) -> Iterator[dict[str, Any]]:
+    """Two jobs booked for the technician today and two parts on the van, all at the office."""
+    _add_office_users(office_db)
+    clerk = OfficeDesk(office, CLERK)
+    stores = OfficeDesk(office, STOCK_ADMIN)
+    technician = next(t for t in clerk.get("/technicians") if t["username"] == TECHNICIAN)
+    for number, description, price in (PUMP, BELT):
+        stores.post(
+            "/settings/parts",
+            {"part_number": number, "description": description, "unit_price": str(price)},
+        )
+        stores.post(
+            f"/settings/van-stock/{technician['id']}/moves",
+            {"kind": "issue", "part_number": number, "quantity": 3, "note": "morning load"},
+        )
+    repair = _book(
+        clerk,
+        technician["id"],
+        (9, 11),
+        customer={"name": "Chen Jing 陈静", "phone": "+86 139 1111 2222", "address": "8 Elm Rd"},
+        item={"brand": "Acme", "model": "WM-800", "serial": "SN-REPAIR-1"},
+        fault_description="Water stays in the drum after the cycle",
+        category="product_fault",
+    )
+    take_back = _book(
+        clerk,
+        technician["id"],
+        (13, 15),
+        customer={"name": "Liu Yang 刘洋", "phone": "+86 137 3333 4444", "address": "2 Oak St"},
+        item={"brand": "Acme", "model": "DW-40", "serial": "SN-WORKSHOP-2"},
+        fault_description="Dishwasher trips the breaker",
+        category="product_fault",
+    )
+    yield {
+        "clerk": clerk,
+        "stores": stores,
+        "technician_id": technician["id"],
+        "repair": uuid.UUID(repair),
+        "take_back": uuid.UUID(take_back),
+    }
+    clerk.client.close()
+    stores.client.close()
+
+
+@pytest.fixture
+def threaded(qapp: QApplication) -> Iterator[TaskRunner]:
+    """Background workers as the app has them (database and network threads)."""
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+def _sign_in(qtbot: QtBot, runner: TaskRunner, args: argparse.Namespace, office: str) -> None:
+    screen = SignInScreen(args, runner)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.server.clear()
+    qtbot.keyClicks(screen.server, office)
+    qtbot.keyClicks(screen.username, TECHNICIAN)
+    qtbot.keyClicks(screen.password, PASSWORD)
+    with qtbot.waitSignal(screen.signed_in, timeout=WAIT_MS) as signal:
+        qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    assert signal.args is not None
+    assert signal.args[0].state == SyncState.OK
+    assert signal.args[0].pulled > 0
+    screen.close()
+
+
+def _draw(qtbot: QtBot, pad: SignaturePad) -> None:
+    """A signature as mouse strokes: press, a zig-zag of moves, release; then a second stroke."""
+    qtbot.waitUntil(lambda: pad.isVisible() and pad.width() > 100, timeout=WAIT_MS)
+    w, h = pad.width(), pad.height()
+    for row in (h // 3, 2 * h // 3):
+        QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(w // 10, row))
+        for step in range(1, 9):
+            QTest.mouseMove(pad, QPoint(w // 10 + step * w // 11, row - (step % 3) * h // 10))
+        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(w * 9 // 10, row))
+    assert len(pad.strokes) == 2
+
+
+def _commit_from_input_method(field: QWidget, text: str) -> None:
+    """Chinese arrives as an input method's commit, not as key presses (QTest has no keys for it)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(field, event)
+
+
+def _shown(qtbot: QtBot, parent: QWidget, kind: type[Any]) -> Any:
+    """The visible child window of `kind` that `parent` opened (a dialog, the file chooser)."""
+    found: list[Any] = []
+
+    def opened() -> bool:
+        found[:] = [w for w in parent.findChildren(kind) if w.isVisible()]
+        return len(found) == 1
+
+    qtbot.waitUntil(opened, timeout=WAIT_MS)
+    return found[0]
+
+
+def _open_from_today(qtbot: QtBot, window: MainWindow, job: uuid.UUID) -> None:
+    """Click the job's row in the Today list and wait for the job screen to show it."""
+    if window.stack.currentWidget() is window.job_screen:
+        qtbot.mouseClick(window.job_screen.back_button, Qt.MouseButton.LeftButton)
+    window.tabs.setCurrentWidget(window.today)
+    model = window.today.model
+    row = next(r for r in range(model.rowCount()) if model.job_id(r) == job)
+    table = window.today.table
+    cell = table.visualRect(model.index(row, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.waitUntil(
+        lambda: (
+            window.stack.currentWidget() is window.job_screen and window.job_screen.job_id == job
+        ),
+        timeout=WAIT_MS,
+    )
+
+
+def _pdf_text(pdftotext: str, path: Path) -> str:
+    out = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, timeout=30
+    )
+    return " ".join(out.stdout.decode("utf-8").split())
+
+
+def _stored(store: Store, model: type[Any], job: uuid.UUID) -> list[Any]:
+    with store.read_sessions() as session:
+        return list(session.scalars(select(model).where(model.job_id == job)))
+
+
+def _van(store: Store) -> dict[str, int]:
+    with store.read_sessions() as session:
+        return {v.part_number: v.quantity for v in session.scalars(select(VanStock))}
+
+
+def _status(store: Store, job: uuid.UUID) -> JobStatus:
+    with store.read_sessions() as session:
+        found = session.get(Job, job)
+        assert found is not None
+        return found.status
+
+
+def test_house_call_through_widgets_reaches_office_complete(
+    qtbot: QtBot,
+    qapp: QApplication,
+    tmp_path: Path,
+    office: str,
+    office_db: str,
+    booked: dict[str, Any],
+    app_args: argparse.Namespace,
+    memory_keyring: MemoryKeyring,
+    threaded: TaskRunner,
+) -> None:
+    pdftotext = need_executable("pdftotext", "poppler-utils")
+    repair, take_back = booked["repair"], booked["take_back"]
+    _sign_in(qtbot, threaded, app_args, office)
+    store = open_store_for(app_args)
+    window = MainWindow(
+        store, threaded, Settings.in_folder(tmp_path / "prefs"), Translations(qapp), args=app_args
+    )
+    try:
+        qtbot.addWidget(window)
+        window.resize(1280, 860)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.stack.currentWidget() is window.tabs
+        qtbot.waitUntil(lambda: window.today.model.rowCount() == 2, timeout=WAIT_MS)
+        assert [window.today.model.job_id(r) for r in range(2)] == [repair, take_back]
+        slip_code = _work_the_repair(qtbot, window, store, repair, pdftotext, tmp_path)
+        receipt = _take_the_item_back(qtbot, window, store, take_back, pdftotext, tmp_path)
+
+        assert window.sync_area.waiting.text() != "Changes waiting: 0"
+        qtbot.mouseClick(window.sync_area.sync_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: (
+                not window.sync.status.running
+                and window.sync.status.state is not None
+                and window.sync_area.waiting.text() == "Changes waiting: 0"
+            ),
+            timeout=WAIT_MS,
+        )
+        assert window.sync.status.state == SyncState.OK
+        assert window.sync_area.state.text() == "Online"
+    finally:
+        window.close()
+        threaded.shutdown()
+        store.close()
+    _office_sees_it(booked, office_db, slip_code, receipt)
+
+
+def _work_the_repair(
+    qtbot: QtBot, window: MainWindow, store: Store, job: uuid.UUID, pdftotext: str, tmp: Path
+) -> str:
+    """Arrive, diagnose, fit two parts from the van, take cash, leave, sign; save and print the
+    slip. Returns the slip's verification code."""
+    _open_from_today(qtbot, window, job)
+    screen = window.job_screen
+    assert screen.detail is not None
+    assert screen.detail.customer_name == "Chen Jing 陈静"
+    assert screen.detail.status == JobStatus.ASSIGNED
+    qtbot.mouseClick(screen.arrived_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.left_button.isEnabled(), timeout=WAIT_MS)
+    assert _status(store, job) == JobStatus.ON_SITE
+    assert screen.times.text().startswith("Arrived ")
+
+    form = screen.diagnosis
+    form.symptoms.setFocus()
+    qtbot.keyClicks(form.symptoms, "Water left in the drum, pump hums")
+    form.cause.setFocus()
+    qtbot.keyClicks(form.cause, "Drain pump seized; drum belt worn")
+    form.fault_code.setFocus()
+    qtbot.keyClicks(form.fault_code, "E21")
+    form.checks.setFocus()
+    qtbot.keyClicks(form.checks, "Filter clean, hose clear")
+    screen.parts.part_number.setFocus()  # leaving the field saves at once
+    qtbot.waitUntil(
+        lambda: (
+            [
+                (d.symptoms, d.cause, d.fault_code, d.checks_done)
+                for d in _stored(store, Diagnosis, job)
+            ]
+            == [
+                (
+                    "Water left in the drum, pump hums",
+                    "Drain pump seized; drum belt worn",
+                    "E21",
+                    "Filter clean, hose clear",
+                )
+            ]
+        ),
+        timeout=WAIT_MS,
+    )
+
+    parts = screen.parts
+    for (number, description, _), serials in ((PUMP, ("P-OLD-77", "P-NEW-91")), (BELT, ("", ""))):
+        qtbot.keyClicks(parts.part_number, number)
+        qtbot.waitUntil(lambda: "3 in the van" in parts.stock_hint.text(), timeout=WAIT_MS)
+        assert parts.stock_hint.text().startswith(description)
+        qtbot.keyClicks(parts.serial_removed, serials[0])
+        qtbot.keyClicks(parts.serial_fitted, serials[1])
+        qtbot.mouseClick(parts.add_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda n=number: n in parts.used.text(), timeout=WAIT_MS)
+        assert parts.message.text() == f"Added {number}."
+    assert _van(store) == {PUMP[0]: 2, BELT[0]: 2}
+    qtbot.keyClicks(parts.part_number, PUMP[0])
+    qtbot.waitUntil(lambda: "2 in the van" in parts.stock_hint.text(), timeout=WAIT_MS)
+    parts.part_number.clear()
+
+    money = screen.money
+    money.kind.setCurrentIndex(money.kind.findText("Labour"))
+    qtbot.keyClicks(money.description, "Replace drain pump and drum belt")
+    qtbot.keyClicks(money.unit_price, "80.00")
+    qtbot.mouseClick(money.add_charge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "to pay 80.00" in money.lines.text(), timeout=WAIT_MS)
+    assert money.amount.text() == "80.00"
+    money.method.setCurrentIndex(money.method.findText("Cash"))
+    qtbot.mouseClick(money.pay_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "to pay 0.00" in money.lines.text(), timeout=WAIT_MS)
+    assert [(p.method.value, p.amount) for p in _stored(store, Payment, job)] == [
+        ("cash", Decimal("80.00"))
+    ]
+
+    # Leaving is part of what the customer signs (the slip prints the visit times).
+    qtbot.mouseClick(screen.left_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Left " in screen.times.text(), timeout=WAIT_MS)
+
+    qtbot.mouseClick(screen.sign_off_button, Qt.MouseButton.LeftButton)
+    dialog: SignOffDialog = _shown(qtbot, window, SignOffDialog)
+    qtbot.waitUntil(lambda: dialog.preview.page_count >= 1, timeout=WAIT_MS)
+    assert not dialog.sign_button.isEnabled()
+    qtbot.keyClicks(dialog.name, "Chen Jing ")
+    _commit_from_input_method(dialog.name, "陈静")
+    assert dialog.name.text() == "Chen Jing 陈静"
+    _draw(qtbot, dialog.pad)
+    with qtbot.waitSignal(dialog.signed, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.frozen_banner.isVisible(), timeout=WAIT_MS)
+    assert _status(store, job) == JobStatus.SIGNED
+    assert screen.status.text() == "Signed"
+
+    qtbot.mouseClick(screen.documents_button, Qt.MouseButton.LeftButton)
+    documents: DocumentsDialog = _shown(qtbot, window, DocumentsDialog)
+    qtbot.waitUntil(lambda: documents.save_button.isEnabled(), timeout=WAIT_MS)
+    assert documents.document is not None
+    assert documents.document.kind == "repair-slip"
+    code = documents.document.verification_code
+    assert documents.code.text() == f"Verification code {code}"
+
+    saved = tmp / "slip.pdf"
+    qtbot.mouseClick(documents.save_button, Qt.MouseButton.LeftButton)
+    chooser: QFileDialog = _shown(qtbot, documents, QFileDialog)
+    chooser.setDirectory(str(tmp))  # the folder the technician browses to
+    name = chooser.findChild(QLineEdit, "fileNameEdit")
+    assert name is not None
+    assert name.text() == f"repair-slip-{code}.pdf"
+    name.clear()
+    qtbot.keyClicks(name, saved.name)
+    buttons = chooser.findChild(QDialogButtonBox, "buttonBox")
+    assert buttons is not None
+    qtbot.mouseClick(
+        buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(saved.exists, timeout=WAIT_MS)
+    assert documents.message.text() == f"Saved {saved}."
+    text = _pdf_text(pdftotext, saved)
+    ticket = screen.detail.ticket if screen.detail else ""
+    assert ticket
+    assert ticket in text
+    assert code in text
+    assert "Chen Jing 陈静" in text
+    assert "DP-220" in text
+    assert "BELT-1270" in text
+
+    # Printing: the same code the Print dialog runs once a printer is chosen, on a PDF printer.
+    printed = tmp / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    assert documents.print_to(printer)
+    copy = QPdfDocument()
+    copy.load(str(printed))
+    assert copy.pageCount() == documents.preview.page_count >= 1
+    copy.close()
+    qtbot.mouseClick(documents.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not documents.isVisible(), timeout=WAIT_MS)
+    return code
+
+
+def _take_the_item_back(
+    qtbot: QtBot, window: MainWindow, store: Store, job: uuid.UUID, pdftotext: str, tmp: Path
+) -> dict[str, str]:
+    """Arrive, take the item to the workshop through the wizard, see the pickup receipt, leave."""
+    _open_from_today(qtbot, window, job)
+    screen = window.job_screen
+    assert not screen.take_back_button.isVisible()
+    qtbot.mouseClick(screen.arrived_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.take_back_button.isVisible(), timeout=WAIT_MS)
+    qtbot.mouseClick(screen.take_back_button, Qt.MouseButton.LeftButton)
+    wizard: TakeBackWizard = _shown(qtbot, window, TakeBackWizard)
+    qtbot.waitUntil(lambda: wizard.context is not None, timeout=WAIT_MS)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+
+    qtbot.keyClicks(wizard.condition, "Scratch on the door, front panel dented")
+    qtbot.keyClicks(wizard.accessories, "Cutlery basket")
+    qtbot.keyClick(wizard.accessories, Qt.Key.Key_Return)
+    qtbot.keyClicks(wizard.accessories, "Power cord")
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.photos_page
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.reason_page
+    qtbot.keyClicks(wizard.reason, "Heating element shorts to earth; workshop test needed")
+    assert wizard.context is not None
+    promised = wizard.context.promised_return_date
+    assert "3 working days" in wizard.promised.text()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.sign_page
+    assert wizard.customer.name.text() == "Liu Yang 刘洋"
+    assert wizard.technician.name.text() == "Wang Fang"
+    _draw(qtbot, wizard.customer.pad)
+    _draw(qtbot, wizard.technician.pad)
+    with qtbot.waitSignal(wizard.issued, timeout=WAIT_MS) as issued:
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
+    assert issued.args is not None
+    number = str(issued.args[1])
+    assert number.startswith("P-")
+
+    documents: DocumentsDialog = _shown(qtbot, window, DocumentsDialog)
+    qtbot.waitUntil(lambda: documents.print_button.isEnabled(), timeout=WAIT_MS)
+    assert documents.document is not None
+    assert documents.document.kind == "pickup-receipt"
+    saved = tmp / "pickup.pdf"
+    assert documents.save_to(saved)
+    text = _pdf_text(pdftotext, saved)
+    assert number in text
+    assert documents.document.verification_code in text
+    qtbot.mouseClick(documents.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not documents.isVisible(), timeout=WAIT_MS)
+
+    qtbot.waitUntil(lambda: screen.status.text() == "In workshop", timeout=WAIT_MS)
+    assert _status(store, job) == JobStatus.ITEM_IN_WORKSHOP
+    assert screen.left_button.isEnabled()
+    qtbot.mouseClick(screen.left_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Left " in screen.times.text(), timeout=WAIT_MS)
+    return {"number": number, "promised": promised.isoformat()}
+
+
+def _office_sees_it(
+    booked: dict[str, Any], office_db: str, slip_code: str, receipt: dict[str, str]
+) -> None:
+    """The office's API, read by the clerk: the repair complete, the item in the register."""
+    clerk: OfficeDesk = booked["clerk"]
+    record = clerk.get(f"/jobs/{booked['repair']}")
+    job = record["job"]
+    assert job["status"] == "signed"
+    assert [
+        (v["arrived_at"] is not None, v["departed_at"] is not None) for v in record["visits"]
+    ] == [(True, True)]
+    assert [(d["symptoms"], d["cause"], d["fault_code"]) for d in record["diagnoses"]] == [
+        ("Water left in the drum, pump hums", "Drain pump seized; drum belt worn", "E21")
+    ]
+    assert sorted(
+        (p["part_number"], p["quantity"], p["serial_removed"], p["serial_fitted"], p["unit_price"])
+        for p in record["parts"]
+    ) == [
+        ("BELT-1270", 1, "", "", "12.80"),
+        ("DP-220", 1, "P-OLD-77", "P-NEW-91", "46.50"),
+    ]
+    assert [(c["kind"], c["description"], c["unit_price"]) for c in record["charges"]] == [
+        ("labour", "Replace drain pump and drum belt", "80.00")
+    ]
+    assert [(p["method"], p["amount"]) for p in record["payments"]] == [("cash", "80.00")]
+    [signature] = record["signatures"]
+    assert signature["document_kind"] == "repair_slip"
+    assert signature["signer_role"] == "customer"
+    assert signature["printed_name"] == "Chen Jing 陈静"
+    assert verification_code(signature["content_hash"]) == slip_code
+    [image] = [a for a in record["attachments"] if a["kind"] == "signature"]
+    assert image["sha256"] == signature["image_sha256"]
+    blob = BlobFolder(default_attachments_dir(office_db)).read(image["sha256"])
+    assert blob.startswith(b"\x89PNG")
+    assert len(blob) == image["size"]
+
+    stores: OfficeDesk = booked["stores"]
+    van = {
+        line["part_number"]: line["quantity"]
+        for line in stores.get(f"/settings/van-stock/{booked['technician_id']}")
+    }
+    assert van == {PUMP[0]: 2, BELT[0]: 2}
+
+    held = clerk.get("/register", held="true")
+    [row] = held["items"]
+    assert row["job_id"] == str(booked["take_back"])
+    assert row["receipt_number"] == receipt["number"]
+    assert row["state"] == "taken"
+    assert row["held"] is True
+    assert row["condition"] == "Scratch on the door, front panel dented"
+    assert row["reason"] == "Heating element shorts to earth; workshop test needed"
+    assert row["promised_return_date"] == receipt["promised"]
+    taken = clerk.get(f"/jobs/{booked['take_back']}")
+    assert taken["job"]["status"] == "item_in_workshop"
+    [pickup] = taken["pickups"]
+    assert pickup["accessories"] == ["Cutlery basket", "Power cord"]
+    assert {(s["document_kind"], s["signer_role"]) for s in taken["signatures"]} == {
+        ("pickup_receipt", "customer"),
+        ("pickup_receipt", "technician"),
+    }
