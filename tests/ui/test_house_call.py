@@ -26,13 +26,15 @@ from argon2.profiles import CHEAPEST
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialogButtonBox,
     QFileDialog,
     QLineEdit,
+    QPushButton,
     QWidget,
     QWizard,
 )
@@ -305,7 +307,7 @@ def test_house_call_through_widgets_reaches_office_complete(
     store = open_store_for(app_args)
     window = MainWindow(
         store, threaded, Settings.in_folder(tmp_path / "prefs"), Translations(qapp), args=app_args
-    )
+    )  # as the app opens it after sign-in, but with no timed syncs: "Sync now" sends everything
     try:
         qtbot.addWidget(window)
         window.resize(1280, 860)
@@ -459,15 +461,26 @@ def _work_the_repair(
     assert "DP-220" in text
     assert "BELT-1270" in text
 
-    # Printing: the same code the Print dialog runs once a printer is chosen, on a PDF printer.
+    # Print through the system dialog to its "Print to File (PDF)" printer: pages go as images.
     printed = tmp / "printed.pdf"
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(printed))
-    assert documents.print_to(printer)
+    qtbot.mouseClick(documents.print_button, Qt.MouseButton.LeftButton)
+    system: QPrintDialog = _shown(qtbot, documents, QPrintDialog)
+    printers = system.findChild(QComboBox, "printers")
+    assert printers is not None
+    printers.setCurrentIndex(printers.findText("Print to File (PDF)"))
+    file_name = system.findChild(QLineEdit, "filename")
+    assert file_name is not None
+    file_name.clear()
+    qtbot.keyClicks(file_name, str(printed))
+    [print_button] = [b for b in system.findChildren(QPushButton) if b.text() == "&Print"]
+    qtbot.mouseClick(print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: documents.message.text().startswith("Sent "), timeout=WAIT_MS)
     copy = QPdfDocument()
     copy.load(str(printed))
-    assert copy.pageCount() == documents.preview.page_count >= 1
+    pages = documents.preview.page_count
+    assert pages >= 1
+    assert copy.pageCount() == pages
+    assert documents.message.text() == f"Sent {pages} page(s) to the printer."
     copy.close()
     qtbot.mouseClick(documents.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not documents.isVisible(), timeout=WAIT_MS)
