@@ -29,7 +29,7 @@ from fieldtech.domain.errors import FieldTechError
 from fieldtech.usecases.common import Db
 from ui import labels
 from ui.jobs.model import ALL_COLUMNS, TODAY_COLUMNS, Column, JobTableModel
-from ui.jobs.queries import SEARCH_LIMIT, job_ids, today_ids
+from ui.jobs.queries import SEARCH_LIMIT, Cancel, job_ids, today_ids
 from ui.tasks import TaskRunner
 
 ROW_HEIGHT = 44
@@ -103,6 +103,7 @@ class JobListView(QWidget):
         self.table.clicked.connect(self._open_index)
 
         self._in_flight = False
+        self._cancel = Cancel()
         self.search.textChanged.connect(self.reload)
         self.status_filter.currentIndexChanged.connect(self.reload)
         self.search.returnPressed.connect(self._open_first)
@@ -127,14 +128,16 @@ class JobListView(QWidget):
     def reload(self) -> None:
         """Read the ids again (after a search edit, a filter change or a saved change).
 
-        Searching starts at the first keystroke, with no waiting for typing to pause; while a
-        query runs, further edits only mark it stale, and when it returns the latest text is
-        asked for instead. The list so shows results one query after the last keystroke and
-        never queues a query per letter.
+        Searching starts at the first keystroke, with no waiting for typing to pause; a further
+        edit while a search runs interrupts it, and when it returns the latest text is asked
+        for instead. The list so shows results one query after the last keystroke and never
+        queues a query per letter.
         """
         self.loaded = True
         self._query_serial += 1
-        if not self._in_flight:
+        if self._in_flight:
+            self._cancel.cancel()
+        else:
             self._start_query()
 
     def _start_query(self) -> None:
@@ -151,11 +154,13 @@ class JobListView(QWidget):
                 on_error=lambda error: self._answered(serial, None, error),
             )
         else:
+            self._cancel = Cancel()
             self._runner.run(
                 job_ids,
                 self._db,
                 self.search.text(),
                 self.status_filter.currentData(),
+                self._cancel,
                 on_done=lambda ids: self._answered(serial, ids),
                 on_error=lambda error: self._answered(serial, None, error),
             )

@@ -6,10 +6,15 @@ Plain functions over a read sessionmaker, run on the database worker; they retur
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from fieldtech.domain.enums import JobStatus, Urgency
@@ -53,20 +58,67 @@ def today_ids(db: Db, day: dt.date, tz: dt.tzinfo) -> list[uuid.UUID]:
         )
 
 
-def job_ids(db: Db, query: str = "", status: JobStatus | None = None) -> list[uuid.UUID]:
-    """All jobs, newest appointment first; with `query`, those the search index matches."""
-    with db() as session:
-        stmt = select(Job.id).order_by(
-            func.coalesce(Job.appointment_start, Job.created_at).desc(), Job.ticket_number.desc()
-        )
-        if status is not None:
-            stmt = stmt.where(Job.status == status)
-        if query.strip():
-            found = search_job_ids(session, query, limit=SEARCH_LIMIT)
-            if not found:
-                return []
-            stmt = stmt.where(Job.id.in_(found))
-        return list(session.scalars(stmt))
+class Cancel:
+    """Lets the GUI thread stop a search the database worker is running, when the user typed on.
+
+    SQLite's interrupt is the one call that is safe from another thread; a search it stops
+    answers None instead of ids.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._connection: Any = None
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            if self._connection is not None:
+                self._connection.interrupt()
+
+    @contextmanager
+    def watching(self, session: Session) -> Iterator[None]:
+        connection = session.connection().connection.dbapi_connection
+        with self._lock:
+            self._connection = connection
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._connection = None
+
+
+def job_ids(
+    db: Db, query: str = "", status: JobStatus | None = None, cancel: Cancel | None = None
+) -> list[uuid.UUID] | None:
+    """All jobs, newest appointment first; with `query`, those the search index matches.
+
+    None when `cancel` stopped it.
+    """
+    cancel = cancel or Cancel()
+    with db() as session, cancel.watching(session):
+        if cancel.cancelled:
+            return None
+        try:
+            return _job_ids(session, query, status)
+        except OperationalError:
+            if cancel.cancelled:
+                return None
+            raise
+
+
+def _job_ids(session: Session, query: str, status: JobStatus | None) -> list[uuid.UUID]:
+    stmt = select(Job.id).order_by(
+        func.coalesce(Job.appointment_start, Job.created_at).desc(), Job.ticket_number.desc()
+    )
+    if status is not None:
+        stmt = stmt.where(Job.status == status)
+    if query.strip():
+        found = search_job_ids(session, query, limit=SEARCH_LIMIT)
+        if not found:
+            return []
+        stmt = stmt.where(Job.id.in_(found))
+    return list(session.scalars(stmt))
 
 
 def rows_for(db: Db, ids: list[uuid.UUID]) -> dict[uuid.UUID, JobRow]:
