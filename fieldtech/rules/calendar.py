@@ -14,8 +14,6 @@ import functools
 import zoneinfo
 from dataclasses import dataclass
 
-import holidays
-
 from fieldtech.domain.errors import ValidationError
 
 MAX_NON_WORKING_RUN = 366
@@ -33,6 +31,8 @@ class _Year:
 def _year(country: str, subdivision: str | None, year: int) -> _Year:
     """Holidays of one year; neighbouring years are loaded too because a notice can move a
     working day across New Year (the 2002 notice made 29 December 2001 a working day)."""
+    import holidays  # its import builds every country's calendar: paid when a date is needed
+
     years = [y for y in (year - 1, year, year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
     calendar = holidays.country_holidays(country, subdiv=subdivision, years=years)
     return _Year(
@@ -44,6 +44,8 @@ def _year(country: str, subdivision: str | None, year: int) -> _Year:
 
 @functools.cache
 def _supported() -> dict[str, frozenset[str]]:
+    import holidays
+
     return {
         country: frozenset(subdivisions)
         for country, subdivisions in holidays.list_supported_countries().items()
