@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldtech.domain.enums import OutboxOp, Side
@@ -81,3 +81,20 @@ class RecordVersion(Base):
     # The job that scopes the record (the record itself for customers and items; None: global).
     scope: Mapped[uuid.UUID | None] = mapped_column(index=True)
     version: Mapped[int]
+    # fieldtech.store.digest.record_hash(record_id, version); triggers sum it into DigestBucket.
+    digest: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+
+
+class DigestBucket(Base):
+    """Count and hash sums of the record versions in one digest bucket.
+
+    Kept by triggers on `record_versions` (migration 0acce27f3220), never written by the app, so
+    they always describe what the table holds.
+    """
+
+    __tablename__ = "digest_buckets"
+
+    bucket: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    count: Mapped[int]
+    sum_high: Mapped[int] = mapped_column(BigInteger)
+    sum_low: Mapped[int] = mapped_column(BigInteger)

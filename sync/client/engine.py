@@ -23,11 +23,12 @@ from fieldtech.models import ConflictEntry, LocalSetting, OutboxEntry
 from fieldtech.models.registry import MODELS
 from fieldtech.store.capture import CURSOR_SETTING, NO_CAPTURE
 from fieldtech.store.codec import encode_value
+from fieldtech.store.digest import grand_total
 from fieldtech.usecases import device
-from sync.client.apply import apply_rows, evict_job, local_versions, replace_bucket
+from sync.client.apply import apply_rows, evict_job, local_totals, replace_bucket
 from sync.client.attachments import AttachmentCounts, download_missing, upload_all
 from sync.client.errors import SyncState, TransportError
-from sync.protocol.digest import digests
+from sync.protocol.digest import totals_message
 from sync.protocol.schemas import (
     PROTOCOL_VERSION,
     Conflict,
@@ -210,7 +211,10 @@ class SyncEngine:
         report.pushed += len(answered)
 
     def _pull_all(self, report: SyncReport) -> None:
-        want_digest = True
+        """Pull pages until nothing is left, then check the digest: the office answers a quiet
+        pull with the sums of everything this laptop should hold; when ours differ, one more
+        pull names the buckets that differ, and only those are pulled again."""
+        compare_buckets = False
         for _ in range(MAX_ROUNDS):
             with self.sessions() as session:
                 cursor = int(_setting(session, CURSOR_SETTING, "0"))
@@ -219,6 +223,7 @@ class SyncEngine:
                 )
                 sequence = int(_setting(session, SEQUENCE_SETTING, "0")) + 1
                 outbox_empty = session.scalar(select(OutboxEntry.seq).limit(1)) is None
+                mine = totals_message(local_totals(session)) if compare_buckets else None
             request = PullRequest(
                 protocol=PROTOCOL_VERSION,
                 sequence=sequence,
@@ -226,7 +231,8 @@ class SyncEngine:
                 limit=PULL_LIMIT,
                 received=acks["received"],
                 evicted=acks["evicted"],
-                want_digest=want_digest and outbox_empty,
+                want_total=outbox_empty,
+                bucket_totals=mine if outbox_empty else None,
             )
             answer = PullResponse.model_validate(
                 self.transport.post("/api/v1/sync/pull", request.model_dump(mode="json"))
@@ -235,9 +241,17 @@ class SyncEngine:
             self.progress(
                 "pull", report.pulled, report.pulled + (PULL_LIMIT if answer.has_more else 0)
             )
-            if answer.digests is not None:
-                self._check_digests(answer, report)
+            if answer.mismatched_buckets is not None:
+                self._resync(answer.mismatched_buckets, report)
                 return
+            if answer.scope_total is not None:
+                with self.sessions() as session:
+                    held = grand_total(local_totals(session).values())
+                theirs = answer.scope_total
+                if held == (theirs.count, theirs.high, theirs.low):
+                    return
+                compare_buckets = True
+                continue
             if not answer.has_more and not more_acks:
                 return
 
@@ -259,22 +273,18 @@ class SyncEngine:
             self.fault_point("pull.apply")
         return bool(answer.jobs or evicted)
 
-    def _check_digests(self, answer: PullResponse, report: SyncReport) -> None:
-        assert answer.digests is not None
-        with self.sessions() as session:
-            mine = {d.bucket: d for d in digests(local_versions(session))}
-        for theirs in answer.digests:
-            if mine.get(theirs.bucket) != theirs:
-                body = ResyncRequest(protocol=PROTOCOL_VERSION, bucket=theirs.bucket)
-                fixed = ResyncResponse.model_validate(
-                    self.transport.post("/api/v1/sync/resync", body.model_dump(mode="json"))
-                )
-                with self.sessions.begin() as session:
-                    session.info[NO_CAPTURE] = True
-                    session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-                    replace_bucket(session, theirs.bucket, fixed.rows)
-                    self.fault_point("resync.apply")
-                report.resynced_buckets.append(theirs.bucket)
+    def _resync(self, buckets: list[int], report: SyncReport) -> None:
+        for bucket in buckets:
+            body = ResyncRequest(protocol=PROTOCOL_VERSION, bucket=bucket)
+            fixed = ResyncResponse.model_validate(
+                self.transport.post("/api/v1/sync/resync", body.model_dump(mode="json"))
+            )
+            with self.sessions.begin() as session:
+                session.info[NO_CAPTURE] = True
+                session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+                replace_bucket(session, bucket, fixed.rows)
+                self.fault_point("resync.apply")
+            report.resynced_buckets.append(bucket)
 
 
 def _months_ahead() -> list[str]:

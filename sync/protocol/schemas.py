@@ -1,5 +1,8 @@
 """Sync messages. Version 1: push mutations, pull row states by a commit-ordered cursor, digests.
 
+Fields added to version 1 since it first shipped are optional, and left out of a message when
+unused, so a laptop or office that never heard of them reads every message it did before.
+
 Values inside `fields` use the JSON spelling of fieldtech.store.codec: Decimal and UUID as strings,
 times as ISO 8601 in UTC. Unknown top-level keys are refused, so a typo never passes silently.
 """
@@ -10,14 +13,15 @@ import datetime as dt
 import uuid
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+
+from fieldtech.store.digest import DIGEST_BUCKETS, GLOBAL_BUCKET
 
 PROTOCOL_VERSION = 1
 SUPPORTED_VERSIONS = (1,)
 MAX_PUSH_MUTATIONS = 500
 MAX_PULL_LIMIT = 2000
-DIGEST_BUCKETS = 16
-GLOBAL_BUCKET = DIGEST_BUCKETS  # technicians, categories, own van stock
+__all__ = ["DIGEST_BUCKETS", "GLOBAL_BUCKET"]
 
 Side = Literal["office", "technician"]
 TableName = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z_]+$")]
@@ -25,6 +29,28 @@ TableName = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z_]+
 
 class Message(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _without_unused(
+    message: BaseModel, handler: SerializerFunctionWrapHandler, optional: tuple[str, ...]
+) -> dict[str, Any]:
+    data: dict[str, Any] = handler(message)
+    for key in optional:
+        if data.get(key) in (None, False):
+            data.pop(key, None)
+    return data
+
+
+class DigestTotal(Message):
+    """Digest sums (fieldtech.store.digest): how many records, and their hash halves summed."""
+
+    count: int = Field(ge=0)
+    high: int = Field(ge=0)
+    low: int = Field(ge=0)
+
+
+class BucketTotal(DigestTotal):
+    bucket: int = Field(ge=0, le=DIGEST_BUCKETS)
 
 
 class Mutation(Message):
@@ -84,7 +110,21 @@ class PullRequest(Message):
     evicted: list[uuid.UUID] = Field(
         default_factory=list, max_length=10_000, description="jobs removed from the device"
     )
-    want_digest: bool = False
+    want_digest: bool = Field(
+        default=False, description="protocol-1 digests: every bucket's SHA-256 when quiet"
+    )
+    want_total: bool = Field(
+        default=False, description="when quiet, answer with the digest sums of the whole scope"
+    )
+    bucket_totals: list[BucketTotal] | None = Field(
+        default=None,
+        max_length=DIGEST_BUCKETS + 1,
+        description="this laptop's sums per bucket; when quiet, answer which buckets differ",
+    )
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _without_unused(self, handler, ("want_total", "bucket_totals"))
 
 
 class RowState(Message):
@@ -115,6 +155,16 @@ class PullResponse(Message):
     cursor: int
     has_more: bool
     digests: list[BucketDigest] | None = None
+    scope_total: DigestTotal | None = Field(
+        default=None, description="digest sums of everything the laptop should hold now"
+    )
+    mismatched_buckets: list[int] | None = Field(
+        default=None, description="buckets whose sums differ from the laptop's; resync them"
+    )
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _without_unused(self, handler, ("scope_total", "mismatched_buckets"))
 
 
 class ResyncRequest(Message):

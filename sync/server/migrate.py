@@ -16,7 +16,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 # Laptop-only bookkeeping: the office keeps no outbox, no device settings, no lent blocks of its
 # own, and stores attachment bytes outside the database, so these tables are not created here.
 LAPTOP_ONLY_TABLES = frozenset(
-    {"outbox", "local_settings", "ticket_blocks", "blobs", "record_versions"}
+    {"outbox", "local_settings", "ticket_blocks", "blobs", "record_versions", "digest_buckets"}
 )
 
 

@@ -3,37 +3,38 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from fieldtech.models import Job
-from sync.protocol.digest import bucket_for, digests
+from fieldtech.store.digest import grand_total
+from sync.protocol.digest import bucket_for, differing_buckets, digests
 from sync.protocol.schemas import (
     GLOBAL_BUCKET,
     PROTOCOL_VERSION,
-    BucketDigest,
+    DigestTotal,
     PullRequest,
     PullResponse,
     ResyncRequest,
     ResyncResponse,
     RowState,
 )
+from sync.server.replication.held import held_in_scope, holds_any, jobs_to_evict, missing_jobs
+from sync.server.replication.rows import chunks, load_metas, records_by_job, row_states, visible_ids
 from sync.server.replication.scope import (
     DeviceContext,
     global_record_ids,
     held_jobs,
     held_versions,
     job_record_ids,
-    row_state,
-    scope_jobs,
-    visible,
 )
+from sync.server.replication.sums import device_totals, forget_totals
 from sync.server.replication.tables import (
     ChangeLogEntry,
     DeviceJob,
     DeviceSyncState,
-    RecordMeta,
 )
 
 
@@ -51,38 +52,61 @@ def _acknowledge(session: Session, ctx: DeviceContext, request: PullRequest) -> 
         return
     state.last_pull_sequence = request.sequence
     if request.evicted:
+        forget_totals(session, ctx.device_id)
         session.execute(
             delete(DeviceJob).where(
                 DeviceJob.device_id == ctx.device_id, DeviceJob.job_id.in_(request.evicted)
             )
         )
-    fresh = set(request.received) - held_jobs(session, ctx.device_id)
+    fresh = set(request.received)
+    for chunk in chunks(sorted(fresh)):
+        fresh -= set(
+            session.scalars(
+                select(DeviceJob.job_id).where(
+                    DeviceJob.device_id == ctx.device_id, DeviceJob.job_id.in_(chunk)
+                )
+            )
+        )
     if fresh:
+        forget_totals(session, ctx.device_id)
         session.execute(
             insert(DeviceJob), [{"device_id": ctx.device_id, "job_id": j} for j in fresh]
         )
 
 
-def _states(session: Session, ids: list[tuple[str, uuid.UUID]]) -> list[RowState]:
-    out = []
-    for table, rid in ids:
-        state = row_state(session, table, rid)
-        if state is not None:
-            out.append(state)
-    return out
-
-
 def should_hold(session: Session, ctx: DeviceContext, jobs: set[uuid.UUID]) -> list[RowState]:
     """Every row a device holding exactly `jobs` should have (for digests and resyncs)."""
     ids = list(global_record_ids(session, ctx)) + list(job_record_ids(session, sorted(jobs)))
-    return [s for s in _states(session, ids) if s.fields is not None]
+    return [s for s in row_states(session, ids) if s.fields is not None]
+
+
+def _whole_jobs(
+    session: Session, missing: list[uuid.UUID], budget: int
+) -> tuple[list[uuid.UUID], list[tuple[str, uuid.UUID]]]:
+    """Jobs newly in scope, sent whole, until the page holds about `budget` rows (at least one
+    job, at most `len(missing)`)."""
+    sent: list[uuid.UUID] = []
+    ids: list[tuple[str, uuid.UUID]] = []
+    start = 0
+    while start < len(missing) and (budget > 0 or not sent):
+        # About eight rows a job: load roughly what fits, then more if the jobs were smaller.
+        size = max(8, budget // 8 + 1)
+        batch = missing[start : start + size]
+        start += size
+        records = records_by_job(session, batch)
+        for job_id in batch:
+            if budget <= 0 and sent:
+                break
+            found = records.get(job_id, [])
+            ids.extend(found)
+            budget -= len(found)
+            sent.append(job_id)
+    return sent, ids
 
 
 def pull(session: Session, ctx: DeviceContext, request: PullRequest) -> PullResponse:
     """One page, inside the caller's transaction (the acks it records need a commit)."""
     _acknowledge(session, ctx, request)
-    scope = scope_jobs(session, ctx.technician_id)
-    held = held_jobs(session, ctx.device_id)
     limit = request.limit
     entries = list(
         session.execute(
@@ -99,25 +123,36 @@ def pull(session: Session, ctx: DeviceContext, request: PullRequest) -> PullResp
     for entry in entries:
         latest.pop(entry.record_id, None)
         latest[entry.record_id] = entry.table_name
-    rows: list[RowState] = []
-    if request.cursor == 0 and not held:
-        rows.extend(_states(session, list(global_record_ids(session, ctx))))
-    for record_id, table in latest.items():
-        meta = session.get(RecordMeta, record_id)
-        if meta is not None and visible(session, ctx, table, meta, scope):
-            state = row_state(session, table, record_id)
-            if state is not None:
-                rows.append(state)
-    missing = sorted(scope - held)
-    sent_jobs: list[uuid.UUID] = []
-    for job_id in missing:
-        if len(rows) >= limit and sent_jobs:
-            break
-        rows.extend(_states(session, list(job_record_ids(session, [job_id]))))
-        sent_jobs.append(job_id)
-    evict = sorted(held - scope)
+    ids: list[tuple[str, uuid.UUID]] = []
+    if request.cursor == 0 and not holds_any(session, ctx.device_id):
+        ids.extend(global_record_ids(session, ctx))
+    metas = load_metas(session, list(latest))
+
+    def scoped(jobs: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+        return held_in_scope(session, ctx, jobs)
+
+    shown = visible_ids(session, ctx.technician_id, latest, metas, scoped)
+    ids.extend((table, rid) for rid, table in latest.items() if rid in shown)
+    # Each job is at least one row: more than `limit` of them never fit in a page.
+    missing = missing_jobs(session, ctx, limit + 1)
+    sent_jobs, job_ids = _whole_jobs(session, missing[:limit], limit - len(ids))
+    ids.extend(job_ids)
+    rows = row_states(session, ids)
+    evict = jobs_to_evict(session, ctx)
     has_more = more_log or len(sent_jobs) < len(missing)
     quiet = not has_more and not sent_jobs and not evict
+    total: DigestTotal | None = None
+    mismatched: list[int] | None = None
+    if quiet and (request.want_total or request.bucket_totals is not None):
+        totals = device_totals(session, ctx)
+        if request.bucket_totals is not None and not rows:
+            mismatched = differing_buckets(totals, request.bucket_totals)
+        else:  # the laptop compares once this page is applied
+            count, high, low = grand_total(totals.values())
+            total = DigestTotal(count=count, high=high, low=low)
+    old_digests = None
+    if request.want_digest and quiet:
+        old_digests = digests(held_versions(session, ctx, held_jobs(session, ctx.device_id)))
     return PullResponse(
         protocol=PROTOCOL_VERSION,
         rows=rows,
@@ -125,35 +160,29 @@ def pull(session: Session, ctx: DeviceContext, request: PullRequest) -> PullResp
         evict_jobs=evict,
         cursor=cursor,
         has_more=has_more,
-        digests=_digests(session, ctx, held) if request.want_digest and quiet else None,
+        digests=old_digests,
+        scope_total=total,
+        mismatched_buckets=mismatched,
     )
-
-
-def _digests(session: Session, ctx: DeviceContext, held: set[uuid.UUID]) -> list[BucketDigest]:
-    return digests(held_versions(session, ctx, held))
 
 
 def resync(session: Session, ctx: DeviceContext, request: ResyncRequest) -> ResyncResponse:
     """Every row of one bucket the device should hold: the repair for a digest mismatch."""
-    held = held_jobs(session, ctx.device_id)
     if request.bucket == GLOBAL_BUCKET:
-        rows = [s for s in should_hold(session, ctx, set()) if s.scope is None]
+        ids = list(global_record_ids(session, ctx))
     else:
-        everything = should_hold(session, ctx, held)
-        jobs = [j for j in held if bucket_for(j) == request.bucket]
-        # A job must never arrive without the customer and item it points at, whatever
-        # bucket those are in.
-        referred = {
-            rid
-            for pair in session.execute(
-                select(Job.customer_id, Job.item_id).where(Job.id.in_(jobs))
-            )
-            for rid in pair
-        }
-        rows = [
-            s
-            for s in everything
-            if s.scope is not None
-            and (bucket_for(s.scope) == request.bucket or s.record_id in referred)
-        ]
+        held = held_jobs(session, ctx.device_id)
+        jobs = sorted(j for j in held if bucket_for(j) == request.bucket)
+        # The bucket's jobs whole (a job never arrives without the customer and item it points
+        # at, whatever bucket those are in), and the customers and items of the bucket that any
+        # held job uses.
+        ids = list(job_record_ids(session, jobs))
+        for chunk in chunks(sorted(held)):
+            for customer_id, item_id in session.execute(
+                select(Job.customer_id, Job.item_id).where(Job.id.in_(chunk))
+            ):
+                for table, rid in (("customers", customer_id), ("customer_items", item_id)):
+                    if rid is not None and bucket_for(rid) == request.bucket:
+                        ids.append((table, rid))
+    rows = [s for s in row_states(session, ids) if s.fields is not None]
     return ResyncResponse(protocol=PROTOCOL_VERSION, bucket=request.bucket, rows=rows)

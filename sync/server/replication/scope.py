@@ -12,15 +12,12 @@ from sqlalchemy.orm import Session
 
 from fieldtech.models import Job, PickupReceipt, VanStock
 from fieldtech.models.registry import TABLE_ORDER
-from fieldtech.store.codec import encode_row
-from sync.protocol.schemas import RowState
 from sync.server.replication.registry import (
     GLOBAL_TABLES,
     JOB_TABLES,
     MODELS,
-    OFFICE_ONLY,
-    SHARED_TABLES,
 )
+from sync.server.replication.rows import records_by_job
 from sync.server.replication.tables import DeviceJob, RecordMeta
 
 
@@ -50,59 +47,13 @@ def held_jobs(session: Session, device_id: uuid.UUID) -> set[uuid.UUID]:
     return set(session.scalars(select(DeviceJob.job_id).where(DeviceJob.device_id == device_id)))
 
 
-def row_state(session: Session, table: str, record_id: uuid.UUID) -> RowState | None:
-    """The record as the office holds it now (a tombstone when deleted); None if never known."""
-    meta = session.get(RecordMeta, record_id)
-    if meta is None:
-        return None
-    model = MODELS[table]
-    obj = None if meta.deleted else session.get(model, record_id)
-    scope = meta.job_id if table in JOB_TABLES else (record_id if table in SHARED_TABLES else None)
-    fields = None if obj is None else encode_row(model.__mapper__, obj)
-    return RowState(
-        table=table, record_id=record_id, version=meta.version, scope=scope, fields=fields
-    )
-
-
-def visible(
-    session: Session, ctx: DeviceContext, table: str, meta: RecordMeta, jobs: set[uuid.UUID]
-) -> bool:
-    """May this device hold the record, given the jobs in its scope?"""
-    if table in OFFICE_ONLY or table not in MODELS:
-        return False
-    if table in GLOBAL_TABLES:
-        return True
-    if table in JOB_TABLES:
-        return meta.job_id in jobs
-    if table == "van_stock":
-        owner = session.scalar(select(VanStock.technician_id).where(VanStock.id == meta.record_id))
-        return owner == ctx.technician_id
-    column = Job.customer_id if table == "customers" else Job.item_id
-    referring = session.scalars(select(Job.id).where(column == meta.record_id))
-    return any(job in jobs for job in referring)
-
-
 def job_record_ids(
     session: Session, job_ids: Iterable[uuid.UUID]
 ) -> Iterator[tuple[str, uuid.UUID]]:
-    """Every live record of these jobs, parents first, with the customers and items they use."""
-    ids = list(job_ids)
-    if not ids:
-        return
-    metas = session.execute(
-        select(RecordMeta.table_name, RecordMeta.record_id).where(
-            RecordMeta.job_id.in_(ids), RecordMeta.deleted.is_(False)
-        )
-    ).all()
-    jobs = session.execute(select(Job.customer_id, Job.item_id).where(Job.id.in_(ids))).all()
-    seen: set[uuid.UUID] = set()
-    for customer_id, item_id in jobs:
-        for table, rid in (("customers", customer_id), ("customer_items", item_id)):
-            if rid is not None and rid not in seen:
-                seen.add(rid)
-                yield table, rid
-    for table, rid in sorted(metas, key=lambda r: TABLE_ORDER.get(r[0], len(TABLE_ORDER))):
-        yield table, rid
+    """Every live record of these jobs a laptop holds, with the customers and items they use."""
+    by_job = records_by_job(session, sorted(job_ids))
+    for records in by_job.values():
+        yield from records
 
 
 def global_record_ids(session: Session, ctx: DeviceContext) -> Iterator[tuple[str, uuid.UUID]]:

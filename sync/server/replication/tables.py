@@ -121,3 +121,20 @@ class AttachmentUpload(OfficeBase):
     received: Mapped[int] = mapped_column(BigInteger, default=0)
     size: Mapped[int] = mapped_column(BigInteger)
     started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class DeviceDigest(OfficeBase):
+    """The digest sums of what a device should hold, taken at change-log head `seq`.
+
+    Valid while the head has not moved and the device's held jobs are unchanged (the pull that
+    records a change to them drops this row), so a quiet sync need not add up its scope again.
+    """
+
+    __tablename__ = "device_digests"
+
+    device_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(BigInteger)
+    # bucket -> [count, sum of high halves, sum of low halves] (fieldtech.store.digest)
+    totals: Mapped[dict[str, Any]]

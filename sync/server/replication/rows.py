@@ -1,0 +1,181 @@
+"""Row states of many records at once: their metadata in one query, their rows in one per table.
+
+A pull page, a resync and the scope oracle all ask for hundreds of records; loading them one by
+one cost two statements per record.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldtech.models import Job, VanStock
+from fieldtech.models.registry import TABLE_ORDER
+from fieldtech.store.codec import encode_value
+from sync.protocol.schemas import RowState
+from sync.server.replication.registry import (
+    GLOBAL_TABLES,
+    JOB_TABLES,
+    MODELS,
+    OFFICE_ONLY,
+    SHARED_TABLES,
+)
+from sync.server.replication.tables import RecordMeta
+
+CHUNK = 500
+
+
+class Meta(NamedTuple):
+    version: int
+    deleted: bool
+    job_id: uuid.UUID | None
+
+
+def chunks(ids: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def load_metas(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Meta]:
+    found: dict[uuid.UUID, Meta] = {}
+    for chunk in chunks(ids):
+        query = select(
+            RecordMeta.record_id, RecordMeta.version, RecordMeta.deleted, RecordMeta.job_id
+        ).where(RecordMeta.record_id.in_(chunk))
+        for rid, version, deleted, job_id in session.execute(query):
+            found[rid] = Meta(version, deleted, job_id)
+    return found
+
+
+def _encoded_rows(
+    session: Session, table: str, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, Any]]:
+    """Column values of these rows in their JSON spelling (fieldtech.store.codec)."""
+    model = MODELS[table]
+    attrs = [(a.key, a.columns[0]) for a in model.__mapper__.column_attrs]
+    keys = [key for key, _ in attrs]
+    found: dict[uuid.UUID, dict[str, Any]] = {}
+    for chunk in chunks(ids):
+        query = select(*(column for _, column in attrs)).where(model.id.in_(chunk))
+        for row in session.execute(query):
+            values = {key: encode_value(value) for key, value in zip(keys, row, strict=True)}
+            found[row.id] = values
+    return found
+
+
+def scope_of(table: str, record_id: uuid.UUID, meta: Meta) -> uuid.UUID | None:
+    """The job (or the shared record itself) that scopes a row; None for global rows."""
+    if table in JOB_TABLES:
+        return meta.job_id
+    return record_id if table in SHARED_TABLES else None
+
+
+def row_states(session: Session, ids: Iterable[tuple[str, uuid.UUID]]) -> list[RowState]:
+    """The records as the office holds them now, in the order asked, each once (tombstones for
+    deleted ones; records it never knew are left out)."""
+    wanted: dict[uuid.UUID, str] = {}
+    for table, rid in ids:
+        wanted.setdefault(rid, table)
+    metas = load_metas(session, list(wanted))
+    live: dict[str, list[uuid.UUID]] = {}
+    for rid, table in wanted.items():
+        meta = metas.get(rid)
+        if meta is not None and not meta.deleted:
+            live.setdefault(table, []).append(rid)
+    fields: dict[uuid.UUID, dict[str, Any]] = {}
+    for table, rids in live.items():
+        fields.update(_encoded_rows(session, table, rids))
+    out = []
+    for rid, table in wanted.items():
+        meta = metas.get(rid)
+        if meta is None:
+            continue
+        # Built from the office's own data: validating each of thousands of rows again would
+        # cost more than loading them.
+        out.append(
+            RowState.model_construct(
+                table=table,
+                record_id=rid,
+                version=meta.version,
+                scope=scope_of(table, rid, meta),
+                fields=fields.get(rid),
+            )
+        )
+    return out
+
+
+def visible_ids(
+    session: Session,
+    technician_id: uuid.UUID,
+    records: dict[uuid.UUID, str],
+    metas: dict[uuid.UUID, Meta],
+    in_scope: Callable[[Iterable[uuid.UUID]], set[uuid.UUID]],
+) -> set[uuid.UUID]:
+    """Which of these records (id -> table) may a device of this technician hold? `in_scope`
+    answers which of some jobs make their records visible."""
+    shown: set[uuid.UUID] = set()
+    stock: list[uuid.UUID] = []
+    by_job: list[tuple[uuid.UUID, uuid.UUID]] = []  # (record, a job that makes it visible)
+    shared: dict[str, list[uuid.UUID]] = {"customers": [], "customer_items": []}
+    for rid, table in records.items():
+        meta = metas.get(rid)
+        if meta is None or table in OFFICE_ONLY or table not in MODELS:
+            continue
+        if table in GLOBAL_TABLES:
+            shown.add(rid)
+        elif table in JOB_TABLES:
+            if meta.job_id is not None:
+                by_job.append((rid, meta.job_id))
+        elif table == "van_stock":
+            stock.append(rid)
+        else:
+            shared["customers" if table == "customers" else "customer_items"].append(rid)
+    for chunk in chunks(stock):
+        shown.update(
+            session.scalars(
+                select(VanStock.id).where(
+                    VanStock.id.in_(chunk), VanStock.technician_id == technician_id
+                )
+            )
+        )
+    for table, rids in shared.items():
+        column = Job.customer_id if table == "customers" else Job.item_id
+        for chunk in chunks(rids):
+            for used, job_id in session.execute(select(column, Job.id).where(column.in_(chunk))):
+                if used is not None:
+                    by_job.append((used, job_id))
+    allowed = in_scope(job for _, job in by_job)
+    shown.update(rid for rid, job in by_job if job in allowed)
+    return shown
+
+
+def records_by_job(
+    session: Session, job_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[tuple[str, uuid.UUID]]]:
+    """Each job's live records a laptop holds, its customer and item first, then parents before
+    children."""
+    found: dict[uuid.UUID, list[tuple[str, uuid.UUID]]] = {}
+    for chunk in chunks(job_ids):
+        for job_id, customer_id, item_id in session.execute(
+            select(Job.id, Job.customer_id, Job.item_id).where(Job.id.in_(chunk))
+        ):
+            found[job_id] = [
+                (table, shared)
+                for table, shared in (("customers", customer_id), ("customer_items", item_id))
+                if shared is not None
+            ]
+        metas = session.execute(
+            select(RecordMeta.job_id, RecordMeta.table_name, RecordMeta.record_id).where(
+                RecordMeta.job_id.in_(chunk),
+                RecordMeta.table_name.in_(JOB_TABLES),
+                RecordMeta.deleted.is_(False),
+            )
+        ).all()
+        for owner, table, rid in sorted(metas, key=lambda m: TABLE_ORDER[m[1]]):
+            if owner is not None:
+                found.setdefault(owner, []).append((table, rid))
+    return found
