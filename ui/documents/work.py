@@ -8,7 +8,6 @@ from typing import Literal, cast
 
 from sqlalchemy import exists, select
 
-from fieldtech.documents.render import Rendered, render_result
 from fieldtech.models.workshop import PickupReceipt, ReturnReceipt
 from fieldtech.usecases.common import Db
 from fieldtech.usecases.documents import company_settings, document_for
@@ -29,6 +28,14 @@ class RenderedDocument:
     warnings: tuple[str, ...]
 
 
+def warm_up() -> None:
+    """Import reportlab and load the bundled fonts, so the first document opens at once; run
+    on the database worker once the main window is up."""
+    from fieldtech.documents import fonts
+
+    fonts.register_fonts()
+
+
 def render_job_document(
     read_db: Db, job_id: uuid.UUID, kind: Kind, paper: PaperName = "a4"
 ) -> RenderedDocument:
@@ -36,10 +43,13 @@ def render_job_document(
 
     Raises FieldTechError (plain words) when the job has no such document yet.
     """
+    # reportlab and the fonts are loaded on first use (or by warm_up), not at start-up.
+    from fieldtech.documents.render import render_result
+
     with read_db() as session:
         data = document_for(session, kind, job_id)
         lang = company_settings(session).document_language.value
-    rendered: Rendered = render_result(data, paper, cast(Literal["en", "zh", "both"], lang))
+    rendered = render_result(data, paper, cast(Literal["en", "zh", "both"], lang))
     return RenderedDocument(
         job_id=job_id,
         kind=kind,
