@@ -109,9 +109,11 @@ def record_arrival(db: Db, job_id: uuid.UUID, at: dt.datetime | None = None) -> 
 
 
 def record_departure(db: Db, job_id: uuid.UUID, at: dt.datetime | None = None) -> Visit:
+    """The slip prints the departure, so once the customer signed it needs a new revision."""
     at = validate.aware("departed_at", at or utcnow())
     with db.begin() as session:
         job = load_job(session, job_id)
+        ensure_editable(session, job)
         visit = session.scalar(
             select(Visit)
             .where(Visit.job_id == job.id, Visit.departed_at.is_(None))
