@@ -124,6 +124,9 @@ def _local_time(form: dict[str, str], name: str, timezone: str) -> dt.datetime |
 def _who_complains(session: Session, form: dict[str, str]) -> dict[str, uuid.UUID]:
     ticket = form.get("ticket_number", "").strip()
     phone = form.get("phone", "").strip()
+    for name, text in (("ticket_number", ticket), ("phone", phone)):
+        if "\x00" in text:
+            raise ValidationError(name, "the text contains a NUL character; remove it")
     if ticket:
         job_id = session.scalar(select(Job.id).where(Job.ticket_number == ticket[:16]))
         if job_id is None:

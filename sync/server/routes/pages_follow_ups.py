@@ -175,6 +175,9 @@ async def resolve(
         problem, code = "only a supervisor marks a poor rating handled", status.HTTP_403_FORBIDDEN
     elif not note:
         problem, code = "note: say what was done", status.HTTP_422_UNPROCESSABLE_CONTENT
+    elif "\x00" in note:
+        problem = "note: the text contains a NUL character; remove it"
+        code = status.HTTP_422_UNPROCESSABLE_CONTENT
     else:
         try:
             follow_ups.resolve_escalation(session, who, follow_up_id, note)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from fieldtech.domain.enums import (
     ComplaintConcern,
@@ -15,6 +16,16 @@ from fieldtech.domain.enums import (
     Urgency,
 )
 from sync.server.schemas.common import StrictModel
+
+
+def _no_nul(text: str) -> str:
+    """PostgreSQL cannot store a NUL character in text, and no person types one."""
+    if "\x00" in text:
+        raise ValueError("the text contains a NUL character; remove it")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 
 class CallDue(BaseModel):
@@ -44,11 +55,11 @@ class FollowUpCreate(StrictModel):
     job_id: uuid.UUID
     kind: FollowUpKind = FollowUpKind.SATISFACTION
     rating: int = Field(ge=1, le=5, description="the customer's rating, 1 (bad) to 5 (very good)")
-    notes: str = Field(default="", max_length=4000)
+    notes: Text = Field(default="", max_length=4000)
 
 
 class FollowUpResolve(StrictModel):
-    note: str = Field(min_length=1, max_length=4000, description="what the supervisor did")
+    note: Text = Field(min_length=1, max_length=4000, description="what the supervisor did")
 
 
 class FollowUpPublic(BaseModel):
@@ -75,8 +86,8 @@ class ComplaintCreate(StrictModel):
     job_id: uuid.UUID | None = None
     customer_id: uuid.UUID | None = None
     concern: ComplaintConcern
-    owner: str = Field(min_length=1, max_length=200)
-    description: str = Field(min_length=1, max_length=4000)
+    owner: Text = Field(min_length=1, max_length=200)
+    description: Text = Field(min_length=1, max_length=4000)
     deadline: AwareDatetime | None = Field(
         default=None, description="when the route must have acted; the route's default if absent"
     )
@@ -87,7 +98,7 @@ class ComplaintCreate(StrictModel):
 
 class ComplaintStatusChange(StrictModel):
     status: ComplaintStatus
-    note: str = Field(default="", max_length=4000)
+    note: Text = Field(default="", max_length=4000)
 
 
 class ComplaintPublic(BaseModel):

@@ -158,3 +158,17 @@ def test_status_change_audited_and_same_status_refused(
         ).all()
     assert [row.action for row in rows] == ["complaint.record", "complaint.status"]
     assert rows[1].changes == {"status": ["open", "closed"]}
+
+
+def test_text_with_nul_or_control_bytes_refused_naming_the_field(
+    client: TestClient, office: dict[str, str]
+) -> None:
+    job = _job(client, office)
+    body = {"job_id": job["id"], "concern": "packaging", "owner": "Zhang", "description": "a\x00b"}
+    response = client.post("/api/v1/complaints", json=body, headers=office)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"][-1] == "description"
+    visit_body = {"job_id": job["id"], "rating": 4, "notes": "fine\x00"}
+    response = client.post("/api/v1/follow-ups", json=visit_body, headers=office)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"][-1] == "notes"

@@ -240,3 +240,21 @@ def test_job_page_links_to_recording_a_call_and_a_complaint(
     assert f'href="/complaints/new?job_id={job.id}"' in page
     prefilled = client.get(f"/complaints/new?job_id={job.id}").text
     assert f'value="{job.ticket_number}"' in prefilled
+
+
+def test_forms_with_nul_characters_refused_naming_the_field(
+    client: TestClient, add_user: AddUser
+) -> None:
+    add_user("office1")
+    csrf = _sign_in(client, "office1")
+    base = {"csrf_token": csrf, "concern": "packaging", "owner": "Zhang", "description": "x"}
+    response = client.post("/complaints/new", data={**base, "ticket_number": "2026\x00"})
+    assert response.status_code == 422
+    assert "Ticket number: the text contains a NUL character" in response.text
+    job = _visited_job(client, csrf)
+    body = {"csrf_token": csrf, "job_id": str(job.id), "kind": "satisfaction", "rating": "3"}
+    response = client.post("/follow-ups/record", data={**body, "notes": "a\x00"})
+    assert response.status_code == 422
+    assert "Notes: the text contains a NUL character" in response.text
+    assert _count(client, Complaint) == 0
+    assert _count(client, FollowUp) == 0
