@@ -56,6 +56,10 @@ def cmd_serve(url: str, host: str, port: int, workers: int) -> int:
         workers=workers,
         log_level="warning",
         proxy_headers=False,
+        # A worker answers the supervisor's health check only once the app is imported, which
+        # takes longer than uvicorn's default 5 s on a busy machine: it would be killed and
+        # restarted forever.
+        timeout_worker_healthcheck=120,
     )
     return 0
 
