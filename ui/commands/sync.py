@@ -8,17 +8,17 @@ import shutil
 import sys
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldtech.store.backup import backup_if_due
 from fieldtech.store.engine import Store
 from fieldtech.store.paths import profile_dir, store_path
 from fieldtech.usecases.device import get_setting, put_setting
-from sync.client.engine import SyncEngine, SyncReport
 from sync.client.errors import SyncState, TransportError
-from sync.client.http import HttpTransport
-from sync.client.signin import sign_in
 from ui.profile import credentials, current_user, data_dir, open_store_for, set_current_user
+
+if TYPE_CHECKING:
+    from sync.client.engine import SyncReport
 
 SERVER_SETTING = "server_url"
 DEVICE_ID_FILE = "device-id"
@@ -83,6 +83,9 @@ def _summary(report: SyncReport) -> str:
 
 
 def _run(store: Store, server: str, token: str) -> SyncReport:
+    from sync.client.engine import SyncEngine
+    from sync.client.http import HttpTransport
+
     bar = Bar()
     try:
         engine = SyncEngine(store.sessions, HttpTransport(server, token), progress=bar)
@@ -100,6 +103,8 @@ def run_signin(args: argparse.Namespace) -> int:
         print("fieldtech signin: no password given on standard input", file=sys.stderr)
         return 2
     try:
+        from sync.client.signin import sign_in
+
         signed = sign_in(args.server, username, password, _device_id(profile))
     except TransportError as failure:
         print(f"fieldtech signin: {failure.message}", file=sys.stderr)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fieldtech.store.paths import profile_dir
 from fieldtech.usecases.device import put_setting
-from sync.client.engine import Progress
 from sync.client.errors import SyncState, TransportError
-from sync.client.signin import sign_in
 from ui.commands.sync import SERVER_SETTING, _device_id
 from ui.profile import credentials, data_dir, open_store_for, set_current_user
 from ui.sync.work import sync_now
+
+if TYPE_CHECKING:
+    from sync.client.engine import Progress
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ def sign_in_and_sync(
     folder = data_dir(args)
     profile = profile_dir(folder, username)
     try:
+        from sync.client.signin import sign_in
+
         signed = sign_in(server, username, password, _device_id(profile))
     except TransportError as failure:
         return SignInOutcome(state=failure.state, detail=failure.message)

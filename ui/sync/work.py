@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 
@@ -21,11 +22,12 @@ from fieldtech.store.backup import backup_if_due
 from fieldtech.store.engine import Store
 from fieldtech.usecases.common import Db
 from fieldtech.usecases.device import get_setting, put_setting
-from sync.client.engine import Progress, SyncEngine
 from sync.client.errors import SyncState
-from sync.client.http import HttpTransport
 from ui.commands.sync import SERVER_SETTING, _wipe
 from ui.profile import CURRENT_FILE, credentials, data_dir
+
+if TYPE_CHECKING:
+    from sync.client.engine import Progress
 
 LAST_SYNC_SETTING = "ui_last_sync_at"
 
@@ -85,6 +87,10 @@ def sync_now(
     token = credentials(args).device_token(store.path.parent)
     if server is None or token is None:
         return SyncOutcome(state=SyncState.SIGNED_OUT, detail="this laptop is not signed in")
+    # The protocol's schemas and the HTTP stack load with the first sync, not at start-up.
+    from sync.client.engine import SyncEngine
+    from sync.client.http import HttpTransport
+
     engine = SyncEngine(store.sessions, HttpTransport(server, token), progress=progress)
     report = engine.sync()
     if report.ok:
