@@ -8,9 +8,10 @@ Sessions that apply a technician's push set `session.info[SIDE] = "technician"` 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect, select, update
+from sqlalchemy import Connection, bindparam, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from fieldtech.models.base import Synced
@@ -40,6 +41,82 @@ def head(connection: Connection) -> int:
     return int(value or 0)
 
 
+@dataclass(frozen=True)
+class Change:
+    """One record changed at `seq`: the fields written (empty for a plain touch) and by whom."""
+
+    seq: int
+    table: str
+    record_id: uuid.UUID
+    job_id: uuid.UUID | None
+    fields: list[str]
+    side: str
+    deleted: bool = False
+    creator: uuid.UUID | None = None
+
+
+def record_changes(connection: Connection, changes: list[Change]) -> None:
+    """Stamp and log many changes with a few statements: one insert into the log, one lookup of
+    the records' metadata, then one insert for new records and one update for known ones."""
+    if not changes:
+        return
+    connection.execute(
+        insert(ChangeLogEntry),
+        [{"seq": c.seq, "table_name": c.table, "record_id": c.record_id} for c in changes],
+    )
+    ids = sorted({c.record_id for c in changes})
+    known: dict[uuid.UUID, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        query = select(RecordMeta.record_id, RecordMeta.stamps, RecordMeta.job_id).where(
+            RecordMeta.record_id.in_(ids[start : start + 500])
+        )
+        for rid, stamps, job_id in connection.execute(query):
+            known[rid] = {"stamps": dict(stamps or {}), "job_id": job_id}
+    fresh: dict[uuid.UUID, dict[str, Any]] = {}
+    updated: dict[uuid.UUID, dict[str, Any]] = {}
+    for c in changes:
+        stamps = {f: [c.seq, c.side] for f in c.fields}
+        if c.record_id in fresh:
+            row = fresh[c.record_id]
+            row["stamps"] = {**row["stamps"], **stamps}
+            row.update(version=c.seq, deleted=c.deleted, job_id=c.job_id or row["job_id"])
+        elif c.record_id in known:
+            before = known[c.record_id]
+            before["stamps"].update(stamps)
+            before["job_id"] = c.job_id or before["job_id"]
+            updated[c.record_id] = {
+                "m_record_id": c.record_id,
+                "m_version": c.seq,
+                "m_deleted": c.deleted,
+                "m_stamps": dict(before["stamps"]),
+                "m_job_id": before["job_id"],
+            }
+        else:
+            fresh[c.record_id] = {
+                "record_id": c.record_id,
+                "table_name": c.table,
+                "job_id": c.job_id,
+                "version": c.seq,
+                "deleted": c.deleted,
+                "creator_technician_id": c.creator,
+                "stamps": stamps,
+            }
+    if fresh:
+        connection.execute(insert(RecordMeta), list(fresh.values()))
+    if updated:
+        connection.execute(
+            update(RecordMeta)
+            .where(RecordMeta.record_id == bindparam("m_record_id"))
+            .values(
+                version=bindparam("m_version"),
+                deleted=bindparam("m_deleted"),
+                stamps=bindparam("m_stamps"),
+                job_id=bindparam("m_job_id"),
+            ),
+            list(updated.values()),
+        )
+
+
 def record_change(
     connection: Connection,
     *,
@@ -53,31 +130,8 @@ def record_change(
     creator: uuid.UUID | None = None,
 ) -> None:
     """Stamp `fields` of one record at `seq` and log it (fields may be empty: a plain touch)."""
-    connection.execute(
-        insert(ChangeLogEntry).values(seq=seq, table_name=table, record_id=record_id)
-    )
-    meta = connection.execute(
-        select(RecordMeta.stamps, RecordMeta.job_id).where(RecordMeta.record_id == record_id)
-    ).first()
-    if meta is None:
-        connection.execute(
-            insert(RecordMeta).values(
-                record_id=record_id,
-                table_name=table,
-                job_id=job_id,
-                version=seq,
-                deleted=deleted,
-                creator_technician_id=creator,
-                stamps={f: [seq, side] for f in fields},
-            )
-        )
-        return
-    stamps = dict(meta.stamps or {})
-    stamps.update({f: [seq, side] for f in fields})
-    connection.execute(
-        update(RecordMeta)
-        .where(RecordMeta.record_id == record_id)
-        .values(version=seq, deleted=deleted, stamps=stamps, job_id=job_id or meta.job_id)
+    record_changes(
+        connection, [Change(seq, table, record_id, job_id, fields, side, deleted, creator)]
     )
 
 
@@ -106,19 +160,23 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
     side = str(session.info.get(SIDE, "office"))
     creator = session.info.get(TECHNICIAN)
     last = next_seqs(connection, len(changes))
-    for offset, (obj, fields, deleted) in enumerate(changes):
-        table = obj.__tablename__
-        record_change(
-            connection,
-            seq=last - len(changes) + 1 + offset,
-            table=table,
-            record_id=obj.id,
-            job_id=job_of(session, table, obj),
-            fields=fields,
-            side=side,
-            deleted=deleted,
-            creator=creator if side == "technician" else None,
-        )
+    first = last - len(changes) + 1
+    record_changes(
+        connection,
+        [
+            Change(
+                seq=first + offset,
+                table=obj.__tablename__,
+                record_id=obj.id,
+                job_id=job_of(session, obj.__tablename__, obj),
+                fields=fields,
+                side=side,
+                deleted=deleted,
+                creator=creator if side == "technician" else None,
+            )
+            for offset, (obj, fields, deleted) in enumerate(changes)
+        ],
+    )
 
 
 def install_office_capture(sessions: sessionmaker[Session]) -> None:
