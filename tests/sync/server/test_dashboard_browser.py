@@ -72,7 +72,8 @@ def test_browser_sign_in_take_call_then_search_finds_it(tmp_path: Path) -> None:
 def test_browser_call_assign_visit_follow_up_escalation_and_csv(tmp_path: Path) -> None:
     """The office's whole loop: a clerk takes a call and assigns it on the board, the
     technician's laptop syncs a visit over HTTP, the clerk calls the customer back, a rating of 2
-    reaches the supervisor's queue, and the jobs and the figures export as CSV."""
+    reaches the supervisor's queue, a complaint is routed and filtered (htmx), and the jobs and
+    the figures export as CSV."""
     chromium = need_executable("chromium", "chromium")
     import datetime as dt
     import uuid
@@ -162,6 +163,21 @@ def test_browser_call_assign_visit_follow_up_escalation_and_csv(tmp_path: Path) 
         expect(escalated).to_contain_text("2 – poor")
         expect(escalated).to_contain_text("technician left the old filter behind")
         expect(escalated.locator("button")).to_have_text("Mark handled")
+
+        # The same customer complains about the packaging: routed to the warehouse.
+        clerk.goto(f"{base}{job_path}")
+        clerk.click("text=Record a complaint")
+        expect(clerk.locator("input[name=ticket_number]")).to_have_value(ticket)
+        clerk.select_option("select[name=concern]", "packaging")
+        clerk.fill("input[name=owner]", "Warehouse lead")
+        clerk.fill("textarea[name=description]", "box arrived soaked")
+        clerk.click("button[type=submit].primary")
+        expect(clerk.locator(".notice")).to_contain_text("routed to Warehouse")
+        clerk.select_option("select[name=route]", "sales_management")
+        expect(clerk.locator("#results")).to_contain_text("Complaints found: 0")
+        clerk.select_option("select[name=route]", "warehouse")
+        expect(clerk.locator("#results")).to_contain_text("box arrived soaked")
+        assert "route=warehouse" in clerk.url
 
         clerk.click("nav >> text=Jobs")
         with clerk.expect_download() as jobs_csv:
