@@ -127,6 +127,7 @@ def booked(office: str, office_db: str) -> Iterator[dict[str, Any]]:
         category="product_fault",
     )
     yield {
+        "base_url": office,
         "clerk": clerk,
         "stores": stores,
         "technician_id": technician["id"],
@@ -140,7 +141,8 @@ def booked(office: str, office_db: str) -> Iterator[dict[str, Any]]:
 def office_sees_it(
     booked: dict[str, Any], office_db: str, slip_code: str, receipt: dict[str, str]
 ) -> None:
-    """The office's API, read by the clerk: the repair complete, the item in the register."""
+    """The office's API, read by the clerk: the repair complete, the item in the register, both
+    printed codes confirmed by the verification page."""
     clerk: OfficeDesk = booked["clerk"]
     record = clerk.get(f"/jobs/{booked['repair']}")
     job = record["job"]
@@ -197,3 +199,28 @@ def office_sees_it(
         ("pickup_receipt", "customer"),
         ("pickup_receipt", "technician"),
     }
+
+    # Both printed codes check out on the dashboard's verification page, as a clerk looks them up.
+    page = _verify_page(booked["base_url"], slip_code)
+    assert '<section class="verified ok"' in page
+    assert job["ticket_number"] in page
+    assert "Chen Jing 陈静" in page
+    page = _verify_page(booked["base_url"], receipt["code"])
+    assert '<section class="verified ok"' in page
+    assert taken["job"]["ticket_number"] in page
+    assert "Liu Yang 刘洋" in page
+    assert "Wang Fang" in page
+
+
+def _verify_page(base_url: str, code: str) -> str:
+    """The /verify page for `code`, signed in to the dashboard as the clerk."""
+    with httpx.Client(base_url=base_url, timeout=30) as browser:
+        signed = browser.post("/api/v1/session", json={"username": CLERK, "password": PASSWORD})
+        assert signed.status_code == 201, signed.text
+        # The session cookie is marked Secure, which an http:// loopback client would not send.
+        cookie = signed.cookies["ft_session"]
+        page = browser.get(
+            "/verify", params={"code": code}, headers={"Cookie": f"ft_session={cookie}"}
+        )
+        assert page.status_code == 200, page.text
+        return page.text

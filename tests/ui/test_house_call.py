@@ -413,7 +413,8 @@ def _take_the_item_back(
     assert documents.save_to(saved)
     text = _pdf_text(pdftotext, saved)
     assert number in text
-    assert documents.document.verification_code in text
+    pickup_code = documents.document.verification_code
+    assert pickup_code in text
     qtbot.mouseClick(documents.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not documents.isVisible(), timeout=WAIT_MS)
 
@@ -422,4 +423,4 @@ def _take_the_item_back(
     assert screen.left_button.isEnabled()
     qtbot.mouseClick(screen.left_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Left " in screen.times.text(), timeout=WAIT_MS)
-    return {"number": number, "promised": promised.isoformat()}
+    return {"number": number, "promised": promised.isoformat(), "code": pickup_code}
