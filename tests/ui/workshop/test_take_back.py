@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,6 +20,10 @@ from fieldtech.usecases.visit import record_arrival
 from fieldtech.usecases.workshop import take_item_back
 from tests.factories import new_job
 from tests.ui.photos.test_photos import picture
+from ui.documents.dialog import DocumentsDialog
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+from ui.settings import Settings
 from ui.signoff.pad import SignaturePad
 from ui.tasks import TaskRunner
 from ui.workshop.return_dialog import ReturnDialog
@@ -173,3 +177,42 @@ def test_return_dialog_issues_signed_return_receipt(
         assert stored_job is not None
         assert stored_job.status == JobStatus.AWAITING_SIGNATURE
     assert drafts(store) == []
+
+
+def test_main_window_take_back_ends_in_pickup_receipt_to_print(
+    qtbot: QtBot,
+    store: Store,
+    technician: uuid.UUID,
+    runner: TaskRunner,
+    settings: Settings,
+    qapp: QApplication,
+) -> None:
+    translations = Translations(qapp)
+    window = MainWindow(store, runner, settings, translations)
+    qtbot.addWidget(window)
+    window.show()
+    job = on_site_job(store)
+    window.open_job(job)
+    screen = window.job_screen
+    assert screen.take_back_button.isVisibleTo(screen)
+    assert not screen.return_button.isVisibleTo(screen)
+    qtbot.mouseClick(screen.take_back_button, Qt.MouseButton.LeftButton)
+    wizard = window.findChild(TakeBackWizard)
+    assert wizard is not None
+    qtbot.keyClicks(wizard.condition, "Scratch on the lid")
+    wizard.next()
+    wizard.next()
+    qtbot.keyClicks(wizard.reason, "Board")
+    wizard.next()
+    scribble(wizard.customer.pad)
+    scribble(wizard.technician.pad)
+    # The closed wizard is deleted by the event loop, as in the running app.
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(TakeBackWizard) is None, timeout=3000)
+    documents = window.findChild(DocumentsDialog)
+    assert documents is not None
+    assert documents.kind.currentData() == "pickup-receipt"
+    assert documents.preview.page_count >= 1
+    assert documents.print_button.isEnabled()
+    assert screen.return_button.isVisibleTo(screen)
+    assert not screen.take_back_button.isVisibleTo(screen)
