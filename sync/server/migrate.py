@@ -21,7 +21,7 @@ LAPTOP_ONLY_TABLES = frozenset(
 
 
 # Indexes made by migrations for office-only reports; the shared models do not declare them.
-UNDECLARED_INDEX_PREFIXES = ("figures_",)
+UNDECLARED_INDEX_PREFIXES = ("figures_", "office_")
 
 
 def include_object(

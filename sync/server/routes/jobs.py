@@ -21,6 +21,7 @@ from sync.server.auth import Principal
 from sync.server.deps import CurrentUser, OfficeUser, SessionDep, SettingsDep
 from sync.server.job_detail import job_detail
 from sync.server.job_queries import (
+    COUNT_CAP,
     JobFilter,
     JobSort,
     all_jobs,
@@ -98,7 +99,13 @@ def list_(
     page_size: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> JobPage:
     rows, total = list_jobs(session, who, where, settings.timezone, page, page_size)
-    return JobPage(items=[job_public(j) for j in rows], total=total, page=page, page_size=page_size)
+    return JobPage(
+        items=[job_public(j) for j in rows],
+        total=total,
+        total_is_lower_bound=total > COUNT_CAP,
+        page=page,
+        page_size=page_size,
+    )
 
 
 def _cell(value: object) -> str:

@@ -11,7 +11,14 @@ from fastapi.responses import HTMLResponse
 
 from fieldtech.domain.enums import SUB_CATEGORIES, Channel, JobCategory, JobStatus, Urgency
 from sync.server.deps import SessionDep, SettingsDep
-from sync.server.job_queries import JobFilter, JobSort, job_public, list_jobs, supervisor_queue
+from sync.server.job_queries import (
+    COUNT_CAP,
+    JobFilter,
+    JobSort,
+    job_public,
+    list_jobs,
+    supervisor_queue,
+)
 from sync.server.routes.pages_follow_ups import escalation_context
 from sync.server.web import Staff, render
 
@@ -69,9 +76,9 @@ def jobs_page(
         "jobs.html",
         {
             "jobs": [job_public(job) for job in rows],
-            "total": total,
+            "total": f"{COUNT_CAP:,}+" if total > COUNT_CAP else total,
             "page": page,
-            "pages": max(1, math.ceil(total / PAGE_SIZE)),
+            "pages": max(1, math.ceil(min(total, COUNT_CAP) / PAGE_SIZE)),
             "query": query,
             **CHOICES,
         },
