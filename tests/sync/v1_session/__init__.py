@@ -1,0 +1,1 @@
+"""A sync session recorded from a protocol-1 laptop, replayed against the current office."""
