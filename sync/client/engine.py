@@ -237,7 +237,8 @@ class SyncEngine:
             answer = PullResponse.model_validate(
                 self.transport.post("/api/v1/sync/pull", request.model_dump(mode="json"))
             )
-            more_acks = self._apply_pull(answer, report, sequence)
+            quiet = not (acks["received"] or acks["evicted"]) and answer.cursor == cursor
+            more_acks = self._apply_pull(answer, report, sequence, quiet)
             self.progress(
                 "pull", report.pulled, report.pulled + (PULL_LIMIT if answer.has_more else 0)
             )
@@ -255,8 +256,17 @@ class SyncEngine:
             if not answer.has_more and not more_acks:
                 return
 
-    def _apply_pull(self, answer: PullResponse, report: SyncReport, sequence: int) -> bool:
-        """Apply one page and its cursor in one transaction; True when acks wait to be sent."""
+    def _apply_pull(
+        self, answer: PullResponse, report: SyncReport, sequence: int, quiet: bool
+    ) -> bool:
+        """Apply one page and its cursor in one transaction; True when acks wait to be sent.
+
+        A page with nothing in it, answering a request with no acks at the same cursor, changes
+        nothing here: no transaction. The office ignores ack-less requests, so the sequence
+        number need not move either.
+        """
+        if quiet and not (answer.rows or answer.jobs or answer.evict_jobs):
+            return False
         with self.sessions.begin() as session:
             session.info[NO_CAPTURE] = True
             session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")

@@ -42,8 +42,11 @@ def _acknowledge(session: Session, ctx: DeviceContext, request: PullRequest) -> 
     """Record what the device says it now holds (received whole) or dropped (evicted).
 
     Only a request newer than every one seen before may change that record: an old pull that the
-    network delivers late must not re-add a job the laptop has since dropped.
+    network delivers late must not re-add a job the laptop has since dropped. A request with
+    nothing to acknowledge changes nothing, so a quiet pull writes nothing.
     """
+    if not request.received and not request.evicted:
+        return
     state = session.get(DeviceSyncState, ctx.device_id)
     if state is None:
         state = DeviceSyncState(device_id=ctx.device_id, last_pull_sequence=-1)

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from fieldtech.models import Job, VanStock
 from fieldtech.models.registry import TABLE_ORDER
-from fieldtech.store.codec import encode_value
 from sync.protocol.schemas import RowState
 from sync.server.replication.registry import (
     GLOBAL_TABLES,
@@ -25,6 +24,7 @@ from sync.server.replication.registry import (
     SHARED_TABLES,
 )
 from sync.server.replication.tables import RecordMeta
+from sync.server.replication.wire import table_encoders
 
 CHUNK = 500
 
@@ -53,17 +53,18 @@ def load_metas(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Me
 
 def _encoded_rows(
     session: Session, table: str, ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, dict[str, Any]]:
-    """Column values of these rows in their JSON spelling (fieldtech.store.codec)."""
+) -> dict[str, dict[str, Any]]:
+    """Column values of these rows in their JSON spelling (fieldtech.store.codec), by id text."""
     model = MODELS[table]
-    attrs = [(a.key, a.columns[0]) for a in model.__mapper__.column_attrs]
-    keys = [key for key, _ in attrs]
-    found: dict[uuid.UUID, dict[str, Any]] = {}
+    selected, encoders = table_encoders(model.__mapper__, session.get_bind().dialect)
+    found: dict[str, dict[str, Any]] = {}
     for chunk in chunks(ids):
-        query = select(*(column for _, column in attrs)).where(model.id.in_(chunk))
+        query = select(*selected).where(model.id.in_(chunk))
         for row in session.execute(query):
-            values = {key: encode_value(value) for key, value in zip(keys, row, strict=True)}
-            found[row.id] = values
+            values = {
+                key: encode(value) for (key, encode), value in zip(encoders, row, strict=True)
+            }
+            found[values["id"]] = values
     return found
 
 
@@ -86,7 +87,7 @@ def row_states(session: Session, ids: Iterable[tuple[str, uuid.UUID]]) -> list[R
         meta = metas.get(rid)
         if meta is not None and not meta.deleted:
             live.setdefault(table, []).append(rid)
-    fields: dict[uuid.UUID, dict[str, Any]] = {}
+    fields: dict[str, dict[str, Any]] = {}
     for table, rids in live.items():
         fields.update(_encoded_rows(session, table, rids))
     out = []
@@ -102,7 +103,7 @@ def row_states(session: Session, ids: Iterable[tuple[str, uuid.UUID]]) -> list[R
                 record_id=rid,
                 version=meta.version,
                 scope=scope_of(table, rid, meta),
-                fields=fields.get(rid),
+                fields=fields.get(str(rid)),
             )
         )
     return out
