@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import String, Text
+from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldtech.domain.enums import FaultOutcome
@@ -24,11 +24,18 @@ class FaultCase(Synced, Base):
     """
 
     __tablename__ = "fault_cases"
+    # Newest first within a model or a fault code, straight from the index: a lookup reads only
+    # the rows it shows, however large the library grows.
+    __table_args__ = (
+        Index("ix_fault_cases_model_repaired_on", "model", "repaired_on", "id"),
+        Index("ix_fault_cases_fault_code_repaired_on", "fault_code", "repaired_on", "id"),
+        Index("ix_fault_cases_model_fault_code", "model", "fault_code", "repaired_on", "id"),
+    )
 
     brand: Mapped[str] = mapped_column(String(100), default="")
-    model: Mapped[str] = mapped_column(String(100), default="", index=True)
+    model: Mapped[str] = mapped_column(String(100), default="")
     category_code: Mapped[str] = mapped_column(String(64), default="")
-    fault_code: Mapped[str] = mapped_column(String(64), default="", index=True)
+    fault_code: Mapped[str] = mapped_column(String(64), default="")
     symptoms: Mapped[str] = mapped_column(Text, default="")
     cause: Mapped[str] = mapped_column(Text, default="")
     work_done: Mapped[str] = mapped_column(Text, default="")

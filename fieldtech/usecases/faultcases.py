@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from fieldtech.domain.enums import FaultOutcome
@@ -45,6 +45,11 @@ def fault_case_id(job_id: uuid.UUID) -> uuid.UUID:
 def normalise_fault_code(code: str) -> str:
     """Fault codes compare without case or surrounding space: `e21 ` is `E21`."""
     return code.strip().upper()
+
+
+def normalise_model(model: str) -> str:
+    """Model numbers too (`wm-8000` is `WM-8000`); cases store them so, and the index finds them."""
+    return " ".join(model.split()).upper()
 
 
 def scrub(text: str, secrets: list[str]) -> str:
@@ -80,7 +85,7 @@ def derive_fault_case(session: Session, job_id: uuid.UUID) -> FaultCase | None:
     diagnosis = session.scalars(
         select(Diagnosis).where(Diagnosis.job_id == job.id).order_by(Diagnosis.created_at.desc())
     ).first()
-    model = item.model.strip() if item is not None else ""
+    model = normalise_model(item.model) if item is not None else ""
     fault_code = normalise_fault_code(diagnosis.fault_code) if diagnosis is not None else ""
     if not model and not fault_code:
         return None
@@ -163,32 +168,43 @@ def matching_cases(
     limit: int = 20,
 ) -> list[FaultCaseView]:
     """Past repairs of the same model and fault code first, then the same fault code on other
-    models, then the same model with other faults; newest first within each group."""
+    models, then the same model with other faults; newest first within each group.
+
+    One query per group, each walking its (key, date) index newest first and stopping at `limit`,
+    so a lookup costs the rows it returns, not the size of the library.
+    """
     code = normalise_fault_code(fault_code)
-    model_key = model.strip().lower()
-    same_code = FaultCase.fault_code == code
-    same_model = func.lower(FaultCase.model) == model_key
-    conditions = ([same_code] if code else []) + ([same_model] if model_key else [])
-    if not conditions:
-        return []
-    rank: ColumnElement[int]
+    model_key = normalise_model(model)
+    groups: list[tuple[Match, ColumnElement[bool]]] = []
     if code and model_key:
-        rank = case(
-            (same_code & same_model, int(Match.MODEL_AND_FAULT_CODE)),
-            (same_code, int(Match.FAULT_CODE)),
-            else_=int(Match.MODEL),
+        groups.append(
+            (
+                Match.MODEL_AND_FAULT_CODE,
+                (FaultCase.fault_code == code) & (FaultCase.model == model_key),
+            )
         )
-    else:
-        rank = literal(int(Match.FAULT_CODE if code else Match.MODEL))
-    query = (
-        select(FaultCase, rank.label("rank"))
-        .where(or_(*conditions))
-        .order_by(rank, FaultCase.repaired_on.desc(), FaultCase.id)
-        .limit(limit)
-    )
-    if exclude_job is not None:
-        query = query.where(FaultCase.id != fault_case_id(exclude_job))
-    return [_view(fault, Match(rank_value)) for fault, rank_value in session.execute(query)]
+        groups.append(
+            (Match.FAULT_CODE, (FaultCase.fault_code == code) & (FaultCase.model != model_key))
+        )
+        groups.append(
+            (Match.MODEL, (FaultCase.model == model_key) & (FaultCase.fault_code != code))
+        )
+    elif code:
+        groups.append((Match.FAULT_CODE, FaultCase.fault_code == code))
+    elif model_key:
+        groups.append((Match.MODEL, FaultCase.model == model_key))
+    found: list[FaultCaseView] = []
+    for match, condition in groups:
+        if len(found) >= limit:
+            break
+        query = select(FaultCase).where(condition)
+        if exclude_job is not None:
+            query = query.where(FaultCase.id != fault_case_id(exclude_job))
+        query = query.order_by(FaultCase.repaired_on.desc(), FaultCase.id.desc()).limit(
+            limit - len(found)
+        )
+        found.extend(_view(fault, match) for fault in session.scalars(query))
+    return found
 
 
 def _view(fault: FaultCase, match: Match) -> FaultCaseView:

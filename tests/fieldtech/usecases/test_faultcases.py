@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 
 from fieldtech.domain.enums import FaultOutcome
-from fieldtech.models import FaultCase
+from fieldtech.models import CustomerItem, FaultCase, Job
 from fieldtech.store.codec import encode_row
 from fieldtech.usecases.common import Db
 from fieldtech.usecases.faultcases import (
@@ -112,13 +112,13 @@ def test_matching_cases_same_model_and_code_first_then_code_then_model(
             [
                 _case("WM-8000", "E21", 3, "both, older"),
                 _case("WM-9000", "E21", 9, "code only"),
-                _case("wm-8000", "E21", 5, "both, newer"),
+                _case("WM-8000", "E21", 5, "both, newer"),
                 _case("WM-8000", "F05", 20, "model only"),
                 _case("DW-100", "F05", 21, "neither"),
             ]
         )
     with db() as session:
-        found = matching_cases(session, model="WM-8000 ", fault_code="e21")
+        found = matching_cases(session, model=" wm-8000 ", fault_code="e21")
     assert [(c.cause, c.match) for c in found] == [
         ("both, newer", Match.MODEL_AND_FAULT_CODE),
         ("both, older", Match.MODEL_AND_FAULT_CODE),
@@ -153,3 +153,24 @@ def test_matching_cases_blank_keys_match_nothing_and_own_case_is_left_out(
             "Drain pump impeller jammed by a coin"
         ]
         assert matching_cases(session, model="WM-8000", fault_code="E21", exclude_job=job_id) == []
+
+
+def test_derive_fault_case_model_typed_in_lower_case_is_stored_canonical(
+    db: Db, technician: uuid.UUID
+) -> None:
+    job_id = new_job(db)
+    with db.begin() as session:
+        job = session.get(Job, job_id)
+        assert job is not None
+        item = session.get(CustomerItem, job.item_id)
+        assert item is not None
+        item.model = " wm-8000  pro "
+    record_diagnosis(db, job_id, symptoms="No power", fault_code="E01")
+    sign_off(db, job_id, printed_name="Zhang Wei", strokes=STROKES, image_png=PNG)
+    with db.begin() as session:
+        fault = derive_fault_case(session, job_id)
+        assert fault is not None
+        assert fault.model == "WM-8000 PRO"
+    with db() as session:
+        found = matching_cases(session, model="WM-8000 pro", fault_code="")
+    assert [c.id for c in found] == [fault_case_id(job_id)]

@@ -45,11 +45,28 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_fault_cases")),
     )
-    op.create_index(op.f("ix_fault_cases_model"), "fault_cases", ["model"], unique=False)
-    op.create_index(op.f("ix_fault_cases_fault_code"), "fault_cases", ["fault_code"], unique=False)
+    op.create_index(
+        "ix_fault_cases_model_repaired_on",
+        "fault_cases",
+        ["model", "repaired_on", "id"],
+        unique=False,
+    )
+    op.create_index(
+        "ix_fault_cases_fault_code_repaired_on",
+        "fault_cases",
+        ["fault_code", "repaired_on", "id"],
+        unique=False,
+    )
+    op.create_index(
+        "ix_fault_cases_model_fault_code",
+        "fault_cases",
+        ["model", "fault_code", "repaired_on", "id"],
+        unique=False,
+    )
 
 
 def downgrade() -> None:
-    op.drop_index(op.f("ix_fault_cases_fault_code"), table_name="fault_cases")
-    op.drop_index(op.f("ix_fault_cases_model"), table_name="fault_cases")
+    op.drop_index("ix_fault_cases_model_fault_code", table_name="fault_cases")
+    op.drop_index("ix_fault_cases_fault_code_repaired_on", table_name="fault_cases")
+    op.drop_index("ix_fault_cases_model_repaired_on", table_name="fault_cases")
     op.drop_table("fault_cases")
