@@ -160,8 +160,9 @@ def test_return_dialog_issues_signed_return_receipt(
     dialog.load()
     dialog.show()
     assert "P-" in dialog.summary.text()
-    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog.charges, Qt.Key.Key_Return)
     assert "workshop" in dialog.message.text()
+    assert dialog.isVisible()
     qtbot.keyClicks(dialog.work_done, "Main board replaced, tested two cycles")
     qtbot.keyClicks(dialog.charges, "180.5")
     assert drafts(store) == [f"ui.draft.return:{job.hex}"]
@@ -216,3 +217,24 @@ def test_main_window_take_back_ends_in_pickup_receipt_to_print(
     assert documents.print_button.isEnabled()
     assert screen.return_button.isVisibleTo(screen)
     assert not screen.take_back_button.isVisibleTo(screen)
+
+
+def test_wizard_keyboard_only_tab_enter_and_escape(
+    qtbot: QtBot, store: Store, technician: uuid.UUID, runner: TaskRunner
+) -> None:
+    job = on_site_job(store)
+    wizard = open_wizard(qtbot, store, runner, job)
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.condition.hasFocus, timeout=2000)
+    qtbot.keyClicks(wizard.condition, "Scratch")
+    qtbot.keyClick(wizard.condition, Qt.Key.Key_Tab)
+    assert wizard.accessories.hasFocus()
+    qtbot.keyClicks(wizard.accessories, "Power cord")
+    qtbot.keyClick(wizard.accessories, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.photos_page
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert not wizard.isVisible()
+    assert drafts(store) == [f"ui.draft.pickup:{job.hex}"]
