@@ -18,6 +18,11 @@ from collections.abc import Callable
 SPAWNED_AT = float(sys.argv[1])
 MODE = sys.argv[2]
 
+if MODE != "bare":
+    # The `fieldtech` command's order: its command line first, Qt when the window opens.
+    from ui.cli import build_parser
+    from ui.main_window import launch
+
 from PySide6.QtCore import QTimer  # noqa: E402 - time the imports as the app pays them
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -115,11 +120,19 @@ def after_launch() -> None:
     app.quit()
 
 
+def type_in(box: object, letter: str) -> None:
+    """A key press for a Latin letter; Chinese arrives committed by an input method."""
+    from PySide6.QtTest import QTest
+
+    if letter.isascii():
+        QTest.keyClicks(box, letter)
+    else:
+        box.insert(letter)  # type: ignore[attr-defined]
+
+
 def search(every: object) -> None:
     """Type each query letter by letter, as a person does, and time the last keystroke to
     the first page of results on screen."""
-    from PySide6.QtTest import QTest
-
     window = main_window()
     window.focus_search()  # type: ignore[attr-defined]
     wait_until(lambda: populated(every))
@@ -128,10 +141,10 @@ def search(every: object) -> None:
         box.clear()
         wait_until(lambda: populated(every))
         for letter in query[:-1]:
-            QTest.keyClicks(box, letter)
+            type_in(box, letter)
             app.processEvents()
             time.sleep(0.12)  # a brisk typist's pace
-        QTest.keyClicks(box, query[-1])
+        type_in(box, query[-1])
         started = time.perf_counter()
         wait_until(lambda: populated(every))
         report(query=query, ms=(time.perf_counter() - started) * 1000, found=every.model.rowCount())  # type: ignore[attr-defined]
@@ -175,9 +188,6 @@ def sync_stalls() -> None:
 if MODE == "bare":
     bare()
 else:
-    from ui.cli import build_parser
-    from ui.main_window import launch
-
     fieldtech_args = build_parser().parse_args(sys.argv[sys.argv.index("--") + 1 :])
     QTimer.singleShot(0, after_launch)
     launch(fieldtech_args)
