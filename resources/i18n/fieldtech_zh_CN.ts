@@ -668,82 +668,92 @@
         <translation type="vanished">← 工单</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="210"/>
+        <location filename="../../ui/job/screen.py" line="212"/>
         <source>Jobs</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="211"/>
+        <location filename="../../ui/job/screen.py" line="213"/>
         <source>Back to the job lists (Esc)</source>
         <translation>返回工单列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="212"/>
+        <location filename="../../ui/job/screen.py" line="214"/>
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="213"/>
+        <location filename="../../ui/job/screen.py" line="215"/>
         <source>Left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="214"/>
+        <location filename="../../ui/job/screen.py" line="216"/>
         <source>Start new revision</source>
         <translation>开始新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="215"/>
+        <location filename="../../ui/job/screen.py" line="217"/>
         <source>Customer sign-off</source>
         <translation>客户签字确认</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="216"/>
+        <location filename="../../ui/job/screen.py" line="218"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="217"/>
+        <location filename="../../ui/job/screen.py" line="219"/>
         <source>Preview, print or save this job&apos;s documents</source>
         <translation>预览、打印或保存本工单的单据</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="218"/>
+        <location filename="../../ui/job/screen.py" line="221"/>
+        <source>Continue taking item back</source>
+        <translation>继续取件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/screen.py" line="223"/>
         <source>Take item back</source>
         <translation>取回维修</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="220"/>
+        <location filename="../../ui/job/screen.py" line="226"/>
         <source>Take the item to the workshop against a signed pickup receipt</source>
         <translation>凭双方签字的取件单把产品带回维修站</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="222"/>
+        <location filename="../../ui/job/screen.py" line="229"/>
+        <source>Continue returning item</source>
+        <translation>继续归还</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job/screen.py" line="231"/>
         <source>Return item</source>
         <translation>归还产品</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="224"/>
+        <location filename="../../ui/job/screen.py" line="234"/>
         <source>Give the item back to the customer against a signed return receipt</source>
         <translation>凭客户签字的归还单把产品交还客户</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="228"/>
+        <location filename="../../ui/job/screen.py" line="238"/>
         <source>The customer signed this job. It is read-only; to change it, start a new revision, which needs a new signature.</source>
         <translation>客户已签署此工单，现为只读；如需修改，请开始新版本，新版本需要客户重新签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="252"/>
+        <location filename="../../ui/job/screen.py" line="262"/>
         <source>Job %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="259"/>
+        <location filename="../../ui/job/screen.py" line="269"/>
         <source>Arrived %1</source>
         <translation>到达 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/screen.py" line="261"/>
+        <location filename="../../ui/job/screen.py" line="271"/>
         <source>Left %1</source>
         <translation>离开 %1</translation>
     </message>
@@ -1614,129 +1624,129 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="158"/>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
         <source>Sign out of FieldTech on this computer? Your jobs stay here, encrypted; sign in again to carry on.</source>
         <translation>在这台电脑上退出 FieldTech？您的工单仍加密保存在这里，重新登录即可继续。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>%n change(s) have not reached the office yet; they are sent after you sign in again.</source>
         <translation>
             <numerusform>还有 %n 项修改没有送到办公室；重新登录后会发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="192"/>
+        <location filename="../../ui/settings_dialog.py" line="193"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="192"/>
+        <location filename="../../ui/settings_dialog.py" line="193"/>
         <source>US Letter</source>
         <translation>美国 Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="192"/>
+        <location filename="../../ui/settings_dialog.py" line="193"/>
         <source>80 mm roll</source>
         <translation>80 毫米卷纸</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="195"/>
+        <location filename="../../ui/settings_dialog.py" line="196"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="196"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>S&amp;ync every</source>
         <translation>同步间隔(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="199"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/settings_dialog.py" line="201"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="206"/>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="208"/>
+        <location filename="../../ui/settings_dialog.py" line="209"/>
         <source>The app also syncs on F5, after your changes and when the network returns</source>
         <translation>按 F5、修改之后以及网络恢复时也会同步</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <location filename="../../ui/settings_dialog.py" line="211"/>
         <source>Paper for each printer</source>
         <translation>各打印机的纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="221"/>
+        <location filename="../../ui/settings_dialog.py" line="222"/>
         <source>%1 (default)</source>
         <translation>%1（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="225"/>
+        <location filename="../../ui/settings_dialog.py" line="226"/>
         <source>No printers are set up on this computer. When you print, the paper you choose is remembered for that printer.</source>
         <translation>这台电脑上还没有设置打印机。打印时选择的纸张会按打印机记住。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="229"/>
+        <location filename="../../ui/settings_dialog.py" line="230"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="230"/>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="233"/>
+        <location filename="../../ui/settings_dialog.py" line="234"/>
         <source>Your jobs are kept here, encrypted, with daily backups. To keep them elsewhere, start FieldTech with --data-dir or set FIELDTECH_DATA_DIR.</source>
         <translation>您的工单加密保存在这里，每天备份。要保存到别处，请用 --data-dir 启动 FieldTech，或设置 FIELDTECH_DATA_DIR。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="237"/>
+        <location filename="../../ui/settings_dialog.py" line="238"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="239"/>
+        <location filename="../../ui/settings_dialog.py" line="240"/>
         <source>Signed in as %1</source>
         <translation>已登录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="241"/>
+        <location filename="../../ui/settings_dialog.py" line="242"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="243"/>
+        <location filename="../../ui/settings_dialog.py" line="244"/>
         <source>Sign &amp;out…</source>
         <translation>退出登录(&amp;O)…</translation>
     </message>

@@ -40,6 +40,7 @@ from ui.photos.panel import JobPhotosPanel
 from ui.photos.strip import dropped_files
 from ui.tasks import TaskRunner
 from ui.theme import MessageLabel, set_tone
+from ui.workshop.work import unfinished_forms
 
 STATUS_TONES = {
     JobStatus.SIGNED: "done",
@@ -70,6 +71,7 @@ class JobScreen(QWidget):
         self._read_db = read_db
         self._runner = runner
         self.detail: JobDetail | None = None
+        self._unfinished: frozenset[str] = frozenset()
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_requested)
         self.title = QLabel()
@@ -215,11 +217,19 @@ class JobScreen(QWidget):
         self.sign_off_button.setText(self.tr("Customer sign-off"))
         self.documents_button.setText(self.tr("Documents"))
         self.documents_button.setToolTip(self.tr("Preview, print or save this job's documents"))
-        self.take_back_button.setText(self.tr("Take item back"))
+        self.take_back_button.setText(
+            self.tr("Continue taking item back")
+            if "pickup" in self._unfinished
+            else self.tr("Take item back")
+        )
         self.take_back_button.setToolTip(
             self.tr("Take the item to the workshop against a signed pickup receipt")
         )
-        self.return_button.setText(self.tr("Return item"))
+        self.return_button.setText(
+            self.tr("Continue returning item")
+            if "return" in self._unfinished
+            else self.tr("Return item")
+        )
         self.return_button.setToolTip(
             self.tr("Give the item back to the customer against a signed return receipt")
         )
@@ -271,6 +281,14 @@ class JobScreen(QWidget):
         self.sign_off_button.setVisible(not frozen and visiting)
         self.take_back_button.setVisible(not frozen and detail.status == JobStatus.ON_SITE)
         self.return_button.setVisible(detail.status == JobStatus.ITEM_IN_WORKSHOP)
+        if detail.status in (JobStatus.ON_SITE, JobStatus.ITEM_IN_WORKSHOP):
+            job_id = detail.id
+            self._runner.run(
+                unfinished_forms,
+                self._read_db,
+                job_id,
+                on_done=lambda forms: self._show_unfinished(job_id, forms),
+            )
         self.customer.show_detail(detail)
         self.diagnosis.load(detail)
         self.past_repairs.show_for(
@@ -302,6 +320,12 @@ class JobScreen(QWidget):
         if self.job_id is not None:
             self.flush()
             self.documents_requested.emit(self.job_id)
+
+    def _show_unfinished(self, job_id: uuid.UUID, forms: frozenset[str]) -> None:
+        """A receipt started and not signed (closed, or the app stopped) says so on its button."""
+        if job_id == self.job_id and forms != self._unfinished:
+            self._unfinished = forms
+            self._retranslate()
 
     def _take_back(self) -> None:
         if self.job_id is not None:

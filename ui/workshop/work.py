@@ -159,3 +159,12 @@ def issue_return(db: Db, job_id: uuid.UUID, pickup_id: uuid.UUID, values: Values
     )
     drop_form_draft(db, RETURN_FORM, job_id)
     return receipt.receipt_number
+
+
+def unfinished_forms(read_db: Db, job_id: uuid.UUID) -> frozenset[str]:
+    """Which receipts of this job were started and not signed yet (their drafts are kept)."""
+    return frozenset(
+        form
+        for form in (PICKUP_FORM, RETURN_FORM)
+        if load_form_draft(read_db, form, job_id) is not None
+    )

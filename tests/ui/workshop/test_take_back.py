@@ -22,6 +22,7 @@ from tests.factories import new_job
 from tests.ui.photos.test_photos import picture
 from ui.documents.dialog import DocumentsDialog
 from ui.i18n import Translations
+from ui.job.screen import JobScreen
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.signoff.pad import SignaturePad
@@ -238,3 +239,19 @@ def test_wizard_keyboard_only_tab_enter_and_escape(
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     assert not wizard.isVisible()
     assert drafts(store) == [f"ui.draft.pickup:{job.hex}"]
+
+
+def test_job_screen_says_continue_when_a_pickup_was_started(
+    qtbot: QtBot, store: Store, technician: uuid.UUID, runner: TaskRunner
+) -> None:
+    job = on_site_job(store)
+    screen = JobScreen(store.sessions, store.read_sessions, runner)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.open_job(job)
+    assert screen.take_back_button.text() == "Take item back"
+    wizard = open_wizard(qtbot, store, runner, job)
+    qtbot.keyClicks(wizard.condition, "Scratch")
+    wizard.reject()
+    screen.reload()
+    assert screen.take_back_button.text() == "Continue taking item back"
