@@ -8,6 +8,7 @@ start-up.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -39,6 +40,14 @@ from sync.server.replication.capture import CLOCK_ID
 from sync.server.replication.registry import job_of
 from sync.server.replication.tables import ChangeLogEntry, RecordMeta, SyncClock
 from sync.server.users import create_user
+from tests.benchmarks.sync_sizes import (
+    LAPTOP_DATA,
+    LAPTOP_METADATA,
+    OFFICE_METADATA,
+    laptop_sizes,
+    office_sizes,
+    share,
+)
 from tests.benchmarks.timing import pct, table
 
 JOBS = int(os.environ.get("FIELDTECH_BENCH_SYNC_JOBS", "10000"))
@@ -134,15 +143,48 @@ class Wire:
         self.bytes = 0
 
 
-def measure(base: str, folder: Path) -> list[tuple[str, ...]]:
+def memory_probe(base: str) -> dict[str, int]:
+    """A second first sync, in a child process that did nothing else before it."""
+    command = [sys.executable, "-m", "tests.benchmarks.sync_memory", base]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=3600)
+    if done.returncode != 0:
+        raise SystemExit(f"the memory probe failed:\n{done.stderr}")
+    figures: dict[str, int] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}% ({part / 1e6:.1f} of {whole / 1e6:.1f} MB)"
+
+
+def sizes(url: str, store: Path) -> list[tuple[str, ...]]:
+    laptop = share(laptop_sizes(store, KEY), LAPTOP_METADATA, LAPTOP_DATA)
+    office = share(office_sizes(url), OFFICE_METADATA, LAPTOP_DATA)
+    return [
+        ("laptop sync metadata / data", _percent(*laptop), "<= 25%"),
+        ("office sync metadata / synced data", _percent(*office), "<= 25%"),
+    ]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(base: str, folder: Path, office_pid: int) -> list[tuple[str, ...]]:
     signed = sign_in(base, USERNAME, PASSWORD, uuid.uuid4())
     http = requests.Session()
     wire = Wire(http)
     with open_store(folder / "laptop.db", KEY, on_sessionmaker=[install_capture]) as store:
         engine = SyncEngine(store.sessions, HttpTransport(base, signed.token, session=http))
+        office_cpu = cpu_seconds(office_pid)
+        laptop_cpu = time.process_time()
         started = time.perf_counter()
         report = engine.sync()
         initial = time.perf_counter() - started
+        laptop_cpu = time.process_time() - laptop_cpu
+        office_cpu = cpu_seconds(office_pid) - office_cpu
         assert report.ok, report.message
         with store.read_sessions() as session:
             rows = sum(
@@ -175,6 +217,12 @@ def measure(base: str, folder: Path) -> list[tuple[str, ...]]:
         ("initial sync, rows", str(rows), "-"),
         ("initial sync, rows/s", f"{rows / initial:,.0f}", ">= 16,000"),
         ("initial sync, requests / MB", f"{pulled_requests} / {pulled_bytes / 1e6:.1f}", ""),
+        (
+            "initial sync, CPU s laptop + office",
+            f"{laptop_cpu:.2f} + {office_cpu:.2f}",
+            "-",
+        ),
+        ("initial sync, rows per CPU s", f"{rows / (laptop_cpu + office_cpu):,.0f}", "-"),
         (f"push {len(jobs)} edits, seconds", f"{push:.2f}", "<= 2"),
         ("no-op sync, requests", str(noop_requests), "1"),
         ("no-op sync, response bytes", str(noop_bytes), "<= 512"),
@@ -203,7 +251,25 @@ def main() -> None:
                 probe.bind(("127.0.0.1", 0))
                 port = int(probe.getsockname()[1])
             office = start_office(url, port)
-            rows = measure(f"http://127.0.0.1:{port}", folder)
+            base = f"http://127.0.0.1:{port}"
+            rows = measure(base, folder, office.pid)
+            rows += sizes(url, folder / "laptop.db")
+            print(table(rows, ("measure", "value", "target")))
+            memory = memory_probe(base)
+            store = memory["store_bytes"]
+            rows = [
+                (
+                    "initial sync memory: traced peak / store",
+                    f"{memory['traced_peak'] / store:.2f}x ({memory['traced_peak'] / 1e6:.0f} MB)",
+                    "<= 2x",
+                ),
+                (
+                    "initial sync memory: RSS growth / store",
+                    f"{memory['rss_growth'] / store:.2f}x ({memory['rss_growth'] / 1e6:.0f} MB)",
+                    "<= 2x",
+                ),
+                ("store after initial sync, MB", f"{store / 1e6:.1f}", "-"),
+            ]
             kind = "PostgreSQL" if database else "SQLite"
             print(f"office on {kind}, {JOBS} jobs, loopback, {os.cpu_count()} cores")
             print(table(rows, ("measure", "value", "target")))
