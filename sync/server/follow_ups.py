@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Select, exists, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, joinedload
 
 from fieldtech.domain.enums import FollowUpKind, JobStatus, Urgency
@@ -24,6 +24,10 @@ from sync.server.schemas.office import CallDue, FollowUpCreate, FollowUpPublic
 DAYS_AFTER_VISIT = {FollowUpKind.SATISFACTION: 7, FollowUpKind.MAJOR_CASE: 30}
 # A rating at or below this goes to the supervisor the same day.
 ESCALATE_AT_OR_BELOW = 3
+# A call more than this many days past its due date has lapsed and leaves the list: a
+# satisfaction call weeks late helps nobody, and the list stays a bounded read however many
+# years of visits the office holds.
+LISTED_DAYS = 30
 
 
 def _last_visits() -> Select[uuid.UUID, dt.datetime]:
@@ -35,12 +39,36 @@ def _last_visits() -> Select[uuid.UUID, dt.datetime]:
     )
 
 
+def _visited_between(since: dt.datetime, until: dt.datetime) -> ColumnElement[bool]:
+    """A visit that ended (or, with no departure, began) in [since, until): two index ranges."""
+    return or_(
+        and_(Visit.departed_at >= since, Visit.departed_at < until),
+        and_(Visit.departed_at.is_(None), Visit.arrived_at >= since, Visit.arrived_at < until),
+    )
+
+
 def _due(kind: FollowUpKind, due_by: dt.date, timezone: str) -> Select[tuple[object, ...]]:
-    """Jobs whose `kind` call is due on or before `due_by` and not yet made."""
-    last = _last_visits().subquery()
-    # due date = local visit day + N days <= due_by  <=>  visit before the start of the day after
-    # (due_by - N): a plain range on the stored UTC time.
-    cutoff = day_start(due_by - dt.timedelta(days=DAYS_AFTER_VISIT[kind] - 1), timezone)
+    """Jobs whose `kind` call fell due in the LISTED_DAYS up to `due_by` and is not yet made."""
+    days = DAYS_AFTER_VISIT[kind]
+    # due date = local visit day + N days, within [due_by - LISTED_DAYS, due_by]: a plain range
+    # on the stored UTC times of the visits.
+    since = day_start(due_by - dt.timedelta(days=LISTED_DAYS + days), timezone)
+    cutoff = day_start(due_by - dt.timedelta(days=days - 1), timezone)
+    visited = func.coalesce(Visit.departed_at, Visit.arrived_at)
+    last = (
+        select(Visit.job_id.label("job_id"), func.max(visited).label("visited_at"))
+        .where(_visited_between(since, cutoff))
+        .group_by(Visit.job_id)
+        .subquery()
+    )
+    # A later visit moves the call to after it.
+    later = exists().where(
+        Visit.job_id == last.c.job_id,
+        or_(
+            Visit.departed_at >= cutoff,
+            and_(Visit.departed_at.is_(None), Visit.arrived_at >= cutoff),
+        ),
+    )
     called = exists().where(
         FollowUp.job_id == Job.id, FollowUp.kind == kind, FollowUp.called_at.is_not(None)
     )
@@ -51,7 +79,7 @@ def _due(kind: FollowUpKind, due_by: dt.date, timezone: str) -> Select[tuple[obj
             last.c.visited_at.label("visited_at"),
         )
         .join(last, last.c.job_id == Job.id)
-        .where(last.c.visited_at < cutoff, Job.status != JobStatus.CANCELLED, ~called)
+        .where(~later, Job.status != JobStatus.CANCELLED, ~called)
     )
     if kind is FollowUpKind.MAJOR_CASE:
         statement = statement.where(Job.urgency == Urgency.MAJOR)
@@ -61,7 +89,7 @@ def _due(kind: FollowUpKind, due_by: dt.date, timezone: str) -> Select[tuple[obj
 def call_list(
     session: Session, due_by: dt.date, timezone: str, page: int, page_size: int
 ) -> tuple[list[CallDue], int]:
-    """Calls due by `due_by` (office calendar), the longest waiting first."""
+    """Calls due by `due_by` (office calendar, at most LISTED_DAYS late), longest waiting first."""
     both = union_all(*(_due(kind, due_by, timezone) for kind in FollowUpKind)).subquery()
     total = session.scalar(select(func.count()).select_from(both)) or 0
     rows = session.execute(

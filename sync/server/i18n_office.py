@@ -6,7 +6,8 @@ OFFICE_EN: dict[str, str] = {
     "calls.title": "Follow-up calls",
     "calls.help": (
         "Call the customer 7 days after the visit (and again after 30 days for a major case). "
-        "A rating of 3 or less goes to the supervisor, to be handled the same day."
+        "A rating of 3 or less goes to the supervisor, to be handled the same day. "
+        "A call more than 30 days overdue has lapsed and is no longer listed."
     ),
     "calls.due_by": "Due by",
     "calls.show": "Show",
@@ -110,7 +111,10 @@ OFFICE_EN: dict[str, str] = {
 
 OFFICE_ZH: dict[str, str] = {
     "calls.title": "回访电话",
-    "calls.help": "上门 7 天后回访客户（重大案件 30 天后再回访一次）。评分 3 分及以下转主管，当天处理。",
+    "calls.help": (
+        "上门 7 天后回访客户（重大案件 30 天后再回访一次）。评分 3 分及以下转主管，当天处理。"
+        "逾期超过 30 天的回访已失效，不再列出。"
+    ),
     "calls.due_by": "截至",
     "calls.show": "显示",
     "calls.count": "待回访：{total}",

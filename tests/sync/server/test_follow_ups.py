@@ -157,3 +157,21 @@ def test_technician_cannot_read_the_call_list(
     add_user("tech1", Role.TECHNICIAN)
     technician = sign_in_device(client, "tech1")
     assert client.get("/api/v1/follow-ups/due", headers=technician).status_code == 403
+
+
+def test_call_lapses_thirty_days_after_its_due_date(
+    client: TestClient, office: dict[str, str]
+) -> None:
+    job = _job(client, office)
+    visit(client, job["id"], dt.datetime(2026, 9, 1, 2, 0, tzinfo=dt.UTC))  # due 09-08
+    assert _due(client, office, due_by="2026-10-08")["items"][0]["overdue"] is True
+    assert _due(client, office, due_by="2026-10-09")["total"] == 0
+
+
+def test_later_visit_moves_the_call_after_it(client: TestClient, office: dict[str, str]) -> None:
+    job = _job(client, office)
+    visit(client, job["id"], dt.datetime(2026, 11, 2, 2, 0, tzinfo=dt.UTC))
+    visit(client, job["id"], dt.datetime(2026, 11, 5, 2, 0, tzinfo=dt.UTC))
+    assert _due(client, office, due_by="2026-11-11")["total"] == 0
+    calls = _due(client, office, due_by="2026-11-12")
+    assert [call["due_date"] for call in calls["items"]] == ["2026-11-12"]
