@@ -71,25 +71,42 @@ def read_photo(path: Path) -> bytes:
     return data
 
 
-def decode(data: bytes) -> QImage | None:
+def _reader(data: bytes) -> tuple[QImageReader, QBuffer]:
+    """A reader over the bytes; the caller holds the buffer for as long as the reader reads."""
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)
+    return reader, buffer
+
+
+def decode(data: bytes) -> QImage | None:
+    reader, _buffer = _reader(data)
     image = reader.read()
     return None if image.isNull() else image
 
 
 def thumbnail(data: bytes | None) -> QImage | None:
-    image = decode(data) if data else None
-    if image is None:
+    """A small picture for the strip; JPEG decodes straight at the small size, which is fast."""
+    if not data:
         return None
-    return image.scaled(
-        THUMB_SIZE,
-        Qt.AspectRatioMode.KeepAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
+    reader, _buffer = _reader(data)
+    size = reader.size()
+    if size.isValid() and (
+        size.width() > THUMB_SIZE.width() or size.height() > THUMB_SIZE.height()
+    ):
+        reader.setScaledSize(size.scaled(THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        return None
+    if image.width() > THUMB_SIZE.width() or image.height() > THUMB_SIZE.height():
+        image = image.scaled(
+            THUMB_SIZE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    return image
 
 
 def import_job_photo(db: Db, job_id: uuid.UUID, path: Path) -> Thumb:
