@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from fieldtech.domain.enums import Urgency
 from fieldtech.usecases.common import Db
 from ui import labels
-from ui.jobs.queries import JobRow, rows_for
+from ui.jobs.queries import JobIds, JobRow, rows_for
 from ui.tasks import TaskRunner
 
 JobIdRole = Qt.ItemDataRole.UserRole + 1
@@ -116,7 +116,7 @@ class JobTableModel(QAbstractTableModel):
         self._db = db
         self._runner = runner
         self._columns = tuple(columns)
-        self._ids: list[uuid.UUID] = []
+        self._ids: Sequence[uuid.UUID] = []
         self._pages: dict[int, list[JobRow | None]] = {}
         self._requested: set[int] = set()
         self._generation = 0
@@ -125,7 +125,7 @@ class JobTableModel(QAbstractTableModel):
 
     def set_ids(self, ids: Sequence[uuid.UUID]) -> None:
         self.beginResetModel()
-        self._ids = list(ids)
+        self._ids = ids if isinstance(ids, JobIds) else list(ids)
         self._pages.clear()
         self._requested.clear()
         self._generation += 1
@@ -219,7 +219,7 @@ class JobTableModel(QAbstractTableModel):
         if page in self._requested:
             return
         self._requested.add(page)
-        ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        ids = list(self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE])
         generation = self._generation
         self._runner.run(
             rows_for,

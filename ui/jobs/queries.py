@@ -6,14 +6,15 @@ Plain functions over a read sessionmaker, run on the database worker; they retur
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -90,7 +91,7 @@ class Cancel:
 
 def job_ids(
     db: Db, query: str = "", status: JobStatus | None = None, cancel: Cancel | None = None
-) -> list[uuid.UUID] | None:
+) -> JobIds | None:
     """All jobs, newest appointment first; with `query`, those the search index matches.
 
     None when `cancel` stopped it.
@@ -107,18 +108,62 @@ def job_ids(
             raise
 
 
-def _job_ids(session: Session, query: str, status: JobStatus | None) -> list[uuid.UUID]:
-    stmt = select(Job.id).order_by(
+class JobIds(Sequence[uuid.UUID]):
+    """Job ids in list order, kept as the stored hex and made UUIDs only when read.
+
+    The "All jobs" list holds every id; building 50,000 UUID objects cost several times the
+    query itself, and a list only ever reads the few on screen.
+    """
+
+    def __init__(self, hexes: list[str]) -> None:
+        self._hexes = hexes
+
+    def __len__(self) -> int:
+        return len(self._hexes)
+
+    @overload
+    def __getitem__(self, index: int) -> uuid.UUID: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[uuid.UUID]: ...
+
+    def __getitem__(self, index: int | slice) -> uuid.UUID | list[uuid.UUID]:
+        if isinstance(index, slice):
+            return [uuid.UUID(hex=h) for h in self._hexes[index]]
+        return uuid.UUID(hex=self._hexes[index])
+
+    def index(self, value: Any, start: int = 0, stop: int = sys.maxsize) -> int:
+        if not isinstance(value, uuid.UUID):
+            raise ValueError(f"{value!r} is not a job id")
+        return self._hexes.index(value.hex, start, stop)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, JobIds):
+            return self._hexes == other._hexes
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment] # a mutable-looking sequence, like list
+
+
+def list_order(stmt: Select[Any]) -> Select[Any]:
+    """Newest appointment first: the order the store's `jobs_fts_list_order` index holds."""
+    return stmt.order_by(
         func.coalesce(Job.appointment_start, Job.created_at).desc(), Job.ticket_number.desc()
     )
+
+
+def _job_ids(session: Session, query: str, status: JobStatus | None) -> JobIds:
+    stmt = list_order(select(type_coerce(Job.id, String)))
     if status is not None:
         stmt = stmt.where(Job.status == status)
     if query.strip():
         found = search_job_ids(session, query, limit=SEARCH_LIMIT)
         if not found:
-            return []
+            return JobIds([])
         stmt = stmt.where(Job.id.in_(found))
-    return list(session.scalars(stmt))
+    return JobIds(list(session.scalars(stmt)))
 
 
 def rows_for(db: Db, ids: list[uuid.UUID]) -> dict[uuid.UUID, JobRow]:
