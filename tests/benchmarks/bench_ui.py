@@ -76,6 +76,7 @@ def profile_with_store(folder: Path, seeded: Path) -> list[str]:
     key_file.write_text(bench_store.KEY.hex(), encoding="ascii")
     key_file.chmod(0o600)
     (data / "current").write_text(USER + "\n", encoding="utf-8")
+    open_store(store_path(profile), bench_store.KEY).close()  # migrations run before timing
     return ["--data-dir", str(data), "--user", USER, "--insecure-key-file"]
 
 
