@@ -136,6 +136,7 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         general = QFormLayout()
+        general.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         general.addRow(self.language_label, self.language)
         general.addRow(self.appearance_label, self.appearance)
         general.addRow(self.sync_label, self.sync_minutes)
