@@ -19,7 +19,7 @@ from sync.server.auth import Principal
 from sync.server.models import Role
 from sync.server.schemas.jobs import CustomerPublic, ItemPublic, JobPublic
 
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 """Matches are counted exactly up to this many; a larger total is reported as COUNT_CAP + 1."""
 
 

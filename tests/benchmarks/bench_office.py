@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -93,8 +94,8 @@ def pages(url: str) -> None:
                     100,
                 ),
                 (
-                    "jobs page, closed + product fault, page 400 (last the pager offers)",
-                    "/jobs?job_status=closed&category=product_fault&page=400",
+                    "jobs page, closed + product fault, page 40 (last the pager offers)",
+                    "/jobs?job_status=closed&category=product_fault&page=40",
                     100,
                 ),
                 (
@@ -198,6 +199,8 @@ def tickets(url: str) -> None:
 
 def main() -> None:
     started = dt.datetime.now(dt.UTC)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"load average before the run: {load} ({os.cpu_count()} cores)")
     url = ensure_seeded()
     pages(url)
     tickets(url)

@@ -136,7 +136,7 @@ class JobPublic(BaseModel):
 
 class JobPage(BaseModel):
     items: list[JobPublic]
-    total: int = Field(description="matches counted up to 10,001; see total_is_lower_bound")
+    total: int = Field(description="matches counted up to 1,001; see total_is_lower_bound")
     total_is_lower_bound: bool = Field(
         default=False, description="more jobs match than `total` says (the count stopped)"
     )
