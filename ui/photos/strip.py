@@ -9,7 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -32,13 +40,22 @@ KeyRole = Qt.ItemDataRole.UserRole + 1
 LockedRole = Qt.ItemDataRole.UserRole + 2
 
 
+_camera_found: bool | None = None
+
+
 def camera_available() -> bool:
-    """Whether Qt Multimedia finds a camera (the module loads only when asked)."""
-    try:
-        from PySide6.QtMultimedia import QMediaDevices
-    except ImportError:
-        return False
-    return bool(QMediaDevices.videoInputs())
+    """Whether Qt Multimedia finds a camera. The module (and its FFmpeg backend) loads on the
+    first ask, which is when a photo strip is first shown, never at start-up; the answer is
+    kept for the session."""
+    global _camera_found
+    if _camera_found is None:
+        try:
+            from PySide6.QtMultimedia import QMediaDevices
+        except ImportError:
+            _camera_found = False
+        else:
+            _camera_found = bool(QMediaDevices.videoInputs())
+    return _camera_found
 
 
 def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -81,7 +98,8 @@ class PhotoStrip(QWidget):
         self.camera_button = QPushButton()
         self.camera_button.setMinimumHeight(40)
         self.camera_button.clicked.connect(self.camera_requested)
-        self.camera_button.setVisible(camera_available() if camera is None else camera)
+        self._camera = camera
+        self.camera_button.setVisible(bool(camera))
         self.remove_button = QPushButton()
         self.remove_button.setMinimumHeight(40)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -186,6 +204,12 @@ class PhotoStrip(QWidget):
         if isinstance(error, ValidationError) and isinstance(problem, str) and problem in texts:
             return texts[problem].replace("%1", name)
         return labels.error_text(error)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's API)
+        if self._camera is None:
+            self._camera = camera_available()
+            self.camera_button.setVisible(self._camera)
+        super().showEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's API)
         if not self.read_only and dropped_files(event):
