@@ -128,3 +128,14 @@ def job_photos(db: Db, job_id: uuid.UUID) -> list[tuple[uuid.UUID, PhotoRef, uui
         return [
             (r.id, PhotoRef(r.sha256, r.filename, r.media_type, r.size), r.receipt_id) for r in rows
         ]
+
+
+def forget_photo(db: Db, sha256: str) -> bool:
+    """Drop the bytes of a photo taken off a draft, unless a stored attachment still uses them."""
+    with db.begin() as session:
+        used = session.scalar(select(Attachment.id).where(Attachment.sha256 == sha256).limit(1))
+        blob = session.get(Blob, sha256)
+        if used is not None or blob is None:
+            return False
+        session.delete(blob)
+        return True

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldtech.domain.errors import FieldTechError
 from fieldtech.usecases.common import Db
-from fieldtech.usecases.photos import PhotoRef
+from fieldtech.usecases.photos import PhotoRef, forget_photo
 from fieldtech.usecases.workshop import RETURN_WITHIN_WORKING_DAYS
 from ui import labels
 from ui.photos.panel import camera_filename
@@ -290,6 +290,7 @@ class TakeBackWizard(QWizard):
         self._photos = [p for p in self._photos if p.sha256 != key]
         self.strip.take(key)
         self._edited()
+        self._runner.run(forget_photo, self._db, key)
 
     def _open_camera(self) -> None:
         from ui.photos.camera import CameraDialog

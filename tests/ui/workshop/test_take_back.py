@@ -13,7 +13,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from fieldtech.domain.enums import AttachmentKind, DocumentKind, JobStatus, SignerRole
-from fieldtech.models import Attachment, Job, LocalSetting, PickupReceipt, ReturnReceipt, Signature
+from fieldtech.models import (
+    Attachment,
+    Blob,
+    Job,
+    LocalSetting,
+    PickupReceipt,
+    ReturnReceipt,
+    Signature,
+)
 from fieldtech.rules.calendar import WorkingCalendar
 from fieldtech.store.engine import Store
 from fieldtech.usecases.visit import record_arrival
@@ -255,3 +263,20 @@ def test_job_screen_says_continue_when_a_pickup_was_started(
     wizard.reject()
     screen.reload()
     assert screen.take_back_button.text() == "Continue taking item back"
+
+
+def test_photo_taken_off_the_draft_leaves_no_bytes_behind(
+    qtbot: QtBot, tmp_path: Path, store: Store, technician: uuid.UUID, runner: TaskRunner
+) -> None:
+    wizard = open_wizard(qtbot, store, runner, on_site_job(store))
+    wizard.condition.setPlainText("Scratch")
+    wizard.next()
+    wizard.strip.add_files([picture(tmp_path / "a.jpg"), picture(tmp_path / "b.jpg", "#2050c0")])
+    kept, dropped = wizard.strip.keys
+    wizard.strip.list.setCurrentRow(1)
+    qtbot.mouseClick(wizard.strip.remove_button, Qt.MouseButton.LeftButton)
+    assert wizard.strip.keys == [kept]
+    assert [p["sha256"] for p in wizard.values()["photos"]] == [kept]
+    with store.read_sessions() as session:
+        assert session.get(Blob, kept) is not None
+        assert session.get(Blob, dropped) is None
