@@ -32,8 +32,8 @@ bench: $(STAMP)
 # Long sync soak: SEEDS seeded fault simulations (default 2000) and a longer Hypothesis story run.
 SEEDS ?= 2000
 soak: $(STAMP)
-	FIELDTECH_SIM_SEEDS=$(SEEDS) FIELDTECH_STORY_EXAMPLES=200 QT_QPA_PLATFORM=offscreen \
-		$(BIN)/pytest -n 2 -q -p no:cacheprovider tests/sync/replication
+	FIELDTECH_STORY_EXAMPLES=200 QT_QPA_PLATFORM=offscreen \
+		$(BIN)/pytest -n 2 -q -p no:cacheprovider tests/sync/replication --seeds $(SEEDS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

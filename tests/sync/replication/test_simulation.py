@@ -1,6 +1,7 @@
 """Seeded fault simulation: after any interleaving of work, faults and retries, all converge.
 
-FIELDTECH_SIM_SEEDS sets how many seeds run (long runs: thousands, from the soak command).
+`--seeds N` (or FIELDTECH_SIM_SEEDS) sets how many seeds run, 500 by default; long runs take
+thousands from the soak command, `--first-seed` splits or resumes them.
 """
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ def world_dir(tmp_path: Path) -> Iterator[Path]:
     shutil.rmtree(base, ignore_errors=True)
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "seed" in metafunc.fixturenames:
+        first = int(metafunc.config.getoption("--first-seed"))
+        count = metafunc.config.getoption("--seeds") or SEEDS
+        metafunc.parametrize("seed", range(first, first + int(count)))
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", range(SEEDS))
 def test_seeded_faults_converge_without_loss_or_duplicates(world_dir: Path, seed: int) -> None:
     run(world_dir, seed)
