@@ -21,6 +21,7 @@ from sync.protocol.schemas import (
     ResyncResponse,
     RowState,
 )
+from sync.server.replication.capture import head
 from sync.server.replication.held import held_in_scope, holds_any, jobs_to_evict, missing_jobs
 from sync.server.replication.rows import chunks, load_metas, records_by_job, row_states, visible_ids
 from sync.server.replication.scope import (
@@ -111,24 +112,31 @@ def pull(session: Session, ctx: DeviceContext, request: PullRequest) -> PullResp
     """One page, inside the caller's transaction (the acks it records need a commit)."""
     _acknowledge(session, ctx, request)
     limit = request.limit
-    entries = list(
-        session.execute(
-            select(ChangeLogEntry.seq, ChangeLogEntry.table_name, ChangeLogEntry.record_id)
-            .where(ChangeLogEntry.seq > request.cursor)
-            .order_by(ChangeLogEntry.seq)
-            .limit(limit + 1)
+    ids: list[tuple[str, uuid.UUID]] = []
+    if request.cursor == 0 and not holds_any(session, ctx.device_id):
+        # A device that holds nothing gets everything as it is now (global rows here, its jobs
+        # whole, page by page), so the log up to now has nothing more for it. The head is read
+        # before any row: whatever the rows show is at least that new.
+        entries = []
+        more_log = False
+        cursor = head(session.connection())
+        ids.extend(global_record_ids(session, ctx))
+    else:
+        entries = list(
+            session.execute(
+                select(ChangeLogEntry.seq, ChangeLogEntry.table_name, ChangeLogEntry.record_id)
+                .where(ChangeLogEntry.seq > request.cursor)
+                .order_by(ChangeLogEntry.seq)
+                .limit(limit + 1)
+            )
         )
-    )
-    more_log = len(entries) > limit
-    entries = entries[:limit]
-    cursor = entries[-1].seq if entries else request.cursor
+        more_log = len(entries) > limit
+        entries = entries[:limit]
+        cursor = entries[-1].seq if entries else request.cursor
     latest: dict[uuid.UUID, str] = {}
     for entry in entries:
         latest.pop(entry.record_id, None)
         latest[entry.record_id] = entry.table_name
-    ids: list[tuple[str, uuid.UUID]] = []
-    if request.cursor == 0 and not holds_any(session, ctx.device_id):
-        ids.extend(global_record_ids(session, ctx))
     metas = load_metas(session, list(latest))
 
     def scoped(jobs: Iterable[uuid.UUID]) -> set[uuid.UUID]:
