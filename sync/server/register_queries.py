@@ -182,7 +182,9 @@ def _row(
     overdue = held and today > promised
     late_days = calendar.working_days_between(promised, today) if overdue else 0
     returned_on = state_at.astimezone(dt.UTC) if not held else None
-    local_return = returned_on.astimezone(ZoneInfo(calendar.timezone)).date() if returned_on else None
+    local_return = (
+        returned_on.astimezone(ZoneInfo(calendar.timezone)).date() if returned_on else None
+    )
     return RegisterRow(
         pickup_id=pickup.id,
         receipt_number=pickup.receipt_number,

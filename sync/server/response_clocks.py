@@ -72,9 +72,7 @@ class JobTimes:
     arrivals: tuple[dt.datetime, ...]
 
 
-def add_working_minutes(
-    calendar: WorkingCalendar, start: dt.datetime, minutes: int
-) -> dt.datetime:
+def add_working_minutes(calendar: WorkingCalendar, start: dt.datetime, minutes: int) -> dt.datetime:
     """The instant when `minutes` of working time have passed since `start`."""
     zone = ZoneInfo(calendar.timezone)
     left = dt.timedelta(minutes=minutes)
