@@ -12,13 +12,21 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 import resources
 from ui.icons import refresh_icons
 
 QSS_DIR = Path(resources.__file__).parent / "qss"
+FONTS_DIR = Path(resources.__file__).parent / "fonts"
+UI_FONTS = (
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
+    "DroidSansFallbackFull.ttf",
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansArabic-Bold.ttf",
+)
 STYLESHEET = QSS_DIR / "light.qss"
 DARK_EXTRA = QSS_DIR / "dark.qss"
 APPEARANCES = ("system", "light", "dark")
@@ -108,6 +116,7 @@ class _Theme:
 
     appearance = "system"
     listening = False
+    fonts_loaded = False
 
 
 def system_is_dark(app: QApplication) -> bool:
@@ -121,6 +130,23 @@ def dark_stylesheet() -> str:
     return swapped + "\n" + extra
 
 
+def bundled_font_fallbacks(app: QApplication) -> list[str]:
+    """Register the fonts the documents bundle and put them behind the desktop's own font, so
+    Chinese and Arabic (the UI's language, customers' names) show on a machine that has no
+    font for them instead of empty boxes; the desktop's font still draws what it has."""
+    families: list[str] = []
+    for name in UI_FONTS:
+        font_id = QFontDatabase.addApplicationFont(str(FONTS_DIR / name))
+        for family in QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []:
+            if family not in families:
+                families.append(family)
+    font = app.font()
+    own = [f for f in font.families() or [font.family()] if f not in families]
+    font.setFamilies([*own, *families])
+    app.setFont(font)
+    return families
+
+
 def apply_theme(app: QApplication, appearance: str = "system") -> bool:
     """Apply the light or dark look (`system` follows the desktop); returns True when dark."""
     _Theme.appearance = appearance if appearance in APPEARANCES else "system"
@@ -129,6 +155,9 @@ def apply_theme(app: QApplication, appearance: str = "system") -> bool:
         _Theme.listening = True
     dark = _Theme.appearance == "dark" or (_Theme.appearance == "system" and system_is_dark(app))
     app.setStyle("Fusion")
+    if not _Theme.fonts_loaded:
+        bundled_font_fallbacks(app)
+        _Theme.fonts_loaded = True
     palette = QPalette()
     for role, colour in (DARK_PALETTE if dark else LIGHT_PALETTE).items():
         palette.setColor(role, QColor(colour))

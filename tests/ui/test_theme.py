@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -162,3 +162,16 @@ def test_window_reopens_on_the_tab_it_was_left_on(
     again = MainWindow(store, runner, settings, Translations(qapp))
     qtbot.addWidget(again)
     assert again.tabs.currentIndex() == 1
+
+
+def test_bundled_fonts_stand_behind_the_desktop_font_for_chinese_and_arabic(
+    qapp: QApplication,
+) -> None:
+    apply_theme(qapp, "light")
+    families = qapp.font().families()
+    assert "Droid Sans Fallback" in families
+    assert "Noto Sans Arabic" in families
+    assert families.index("Droid Sans Fallback") > 0  # the desktop's own font comes first
+    for family, text in (("Droid Sans Fallback", "维修单"), ("Noto Sans Arabic", "محمد")):
+        metrics = QFontMetrics(QFont(family))
+        assert all(metrics.inFontUcs4(ord(ch)) for ch in text), family
