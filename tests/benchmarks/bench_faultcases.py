@@ -77,7 +77,7 @@ def main() -> None:
             )
             picks = iter(queries * 2)
             scanned = sample_ms(lambda: _scan(session, *next(picks)), LOOKUPS)
-    rows = [
+    rows: list[tuple[str, ...]] = [
         ("matching_cases (indexes)", f"{median(indexed):.2f}", f"{pct(indexed, 95):.2f}", "1.00"),
         (
             "single OR query (baseline)",
