@@ -23,10 +23,9 @@ INCLUDED = ["status", "category", "urgency", "technician_id"]
 
 
 def upgrade() -> None:
-    include = {"postgresql_include": INCLUDED}
     # Newest first, ties by id: exactly the list's default order, so no sort step is needed.
-    columns = [sa.text("created_at DESC"), "id"]
-    op.create_index("office_jobs_list", "jobs", columns, **include)
+    columns: list[str | sa.TextClause] = [sa.text("created_at DESC"), "id"]
+    op.create_index("office_jobs_list", "jobs", columns, postgresql_include=INCLUDED)
 
 
 def downgrade() -> None:
