@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         self.all_jobs.reload_if_shown()
         self.today.refresh_rows()
         self.all_jobs.refresh_rows()
+        self.job_screen.past_repairs.refresh()
 
     def _sync_finished(self, outcome: SyncOutcome) -> None:
         if outcome.state == SyncState.WIPE_REQUESTED:

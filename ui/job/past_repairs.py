@@ -120,6 +120,11 @@ class PastRepairsPanel(QGroupBox):
         else:
             self._timer.start()
 
+    def refresh(self) -> None:
+        """Ask again for the shown model and fault code (new cases arrived with a sync)."""
+        if self._shown is not None:
+            self._refresh()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()

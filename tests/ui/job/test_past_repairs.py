@@ -6,12 +6,14 @@ import datetime as dt
 import uuid
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from fieldtech.domain.enums import FaultOutcome
 from fieldtech.models import FaultCase, ProductCategory
 from fieldtech.store.engine import Store
 from tests.factories import new_job
+from ui.i18n import Translations
 from ui.job.screen import JobScreen
 from ui.tasks import TaskRunner
 
@@ -97,3 +99,25 @@ def test_past_repairs_no_match_says_so(
     screen.open_job(job)
     assert _shown(screen) == []
     assert screen.past_repairs.hint.text() == "No past repairs of this model or fault code yet."
+
+
+def test_past_repairs_refresh_shows_cases_that_arrived_and_speak_chinese(
+    qtbot: QtBot, store: Store, technician: uuid.UUID, runner: TaskRunner, qapp: QApplication
+) -> None:
+    job = new_job(store.sessions)
+    screen = JobScreen(store.sessions, store.read_sessions, runner)
+    qtbot.addWidget(screen)
+    screen.open_job(job)
+    assert _shown(screen) == []
+    _library(store)  # as a sync would bring them
+    screen.past_repairs.refresh()
+    assert len(_shown(screen)) == 2
+    translations = Translations(qapp)
+    try:
+        assert translations.set_language("zh_CN")
+        qtbot.waitUntil(lambda: screen.past_repairs.title() == "以前是怎么修好的")
+        assert [badge for badge, _ in _shown(screen)] == ["同型号", "同型号"]
+        assert "原因：" in _shown(screen)[0][1]
+    finally:
+        translations.set_language("en")
+    qtbot.waitUntil(lambda: screen.past_repairs.title() == "What fixed it last time")
