@@ -1360,52 +1360,52 @@
         <translation>同型号</translation>
     </message>
     <message>
-        <location filename="../../ui/job/past_repairs.py" line="154"/>
+        <location filename="../../ui/job/past_repairs.py" line="159"/>
         <source>Unknown model</source>
         <translation>型号不详</translation>
     </message>
     <message>
-        <location filename="../../ui/job/past_repairs.py" line="158"/>
+        <location filename="../../ui/job/past_repairs.py" line="163"/>
         <source>no fault code</source>
         <translation>无故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/job/past_repairs.py" line="167"/>
+        <location filename="../../ui/job/past_repairs.py" line="172"/>
         <source>Symptoms: %1</source>
         <translation>症状：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/past_repairs.py" line="169"/>
+        <location filename="../../ui/job/past_repairs.py" line="174"/>
         <source>Cause: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/past_repairs.py" line="171"/>
+        <location filename="../../ui/job/past_repairs.py" line="176"/>
         <source>Work done: %1</source>
         <translation>维修内容：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/past_repairs.py" line="177"/>
+        <location filename="../../ui/job/past_repairs.py" line="182"/>
         <source>Parts: %1</source>
         <translation>配件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/job/past_repairs.py" line="183"/>
+        <location filename="../../ui/job/past_repairs.py" line="188"/>
         <source>Enter a fault code to see how it was fixed before.</source>
         <translation>输入故障码，查看以前是怎么修好的。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/past_repairs.py" line="185"/>
+        <location filename="../../ui/job/past_repairs.py" line="190"/>
         <source>No past repairs of this model or fault code yet.</source>
         <translation>还没有该型号或该故障码的维修记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/past_repairs.py" line="187"/>
+        <location filename="../../ui/job/past_repairs.py" line="192"/>
         <source>Repairs by all technicians, best match first.</source>
         <translation>全体技师的维修记录，最相符的在前。</translation>
     </message>
     <message>
-        <location filename="../../ui/job/past_repairs.py" line="190"/>
+        <location filename="../../ui/job/past_repairs.py" line="195"/>
         <source>What fixed it last time</source>
         <translation>以前是怎么修好的</translation>
     </message>
@@ -1413,77 +1413,77 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../ui/photos/strip.py" line="126"/>
+        <location filename="../../ui/photos/strip.py" line="144"/>
         <source>%1 (its picture arrives with the next sync)</source>
         <translation>%1（图片将在下次同步时到达）</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="146"/>
+        <location filename="../../ui/photos/strip.py" line="164"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="151"/>
+        <location filename="../../ui/photos/strip.py" line="169"/>
         <source>Photos (%1)</source>
         <translation>照片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="151"/>
+        <location filename="../../ui/photos/strip.py" line="169"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="178"/>
+        <location filename="../../ui/photos/strip.py" line="196"/>
         <source>%1 is empty. Take or choose the photo again.</source>
         <translation>%1 是空文件。请重新拍摄或选择照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="179"/>
+        <location filename="../../ui/photos/strip.py" line="197"/>
         <source>%1 is too large (over 25 MB). Choose a smaller photo.</source>
         <translation>%1 太大（超过 25 MB）。请选择较小的照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="181"/>
+        <location filename="../../ui/photos/strip.py" line="199"/>
         <source>%1 is not a picture this app can keep. Use JPEG, PNG, WebP, GIF or BMP.</source>
         <translation>%1 不是本应用能保存的图片。请使用 JPEG、PNG、WebP、GIF 或 BMP。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="183"/>
+        <location filename="../../ui/photos/strip.py" line="201"/>
         <source>%1 is damaged or cut short. Copy it again or take a new photo.</source>
         <translation>%1 已损坏或不完整。请重新复制，或重新拍一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="184"/>
+        <location filename="../../ui/photos/strip.py" line="202"/>
         <source>%1 could not be read. Check the file is still there.</source>
         <translation>无法读取 %1。请确认文件仍然存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="221"/>
+        <location filename="../../ui/photos/strip.py" line="245"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="222"/>
+        <location filename="../../ui/photos/strip.py" line="246"/>
         <source>Choose picture files, or drop them here</source>
         <translation>选择图片文件，或拖放到这里</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="223"/>
+        <location filename="../../ui/photos/strip.py" line="247"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="224"/>
+        <location filename="../../ui/photos/strip.py" line="248"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="225"/>
+        <location filename="../../ui/photos/strip.py" line="249"/>
         <source>Remove the selected photo (Delete)</source>
         <translation>删除选中的照片（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="226"/>
+        <location filename="../../ui/photos/strip.py" line="250"/>
         <source>No photos yet. Drop picture files here or add them.</source>
         <translation>还没有照片。把图片文件拖放到这里，或点击添加。</translation>
     </message>
@@ -2039,103 +2039,103 @@
         <translation>已恢复之前输入的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="316"/>
+        <location filename="../../ui/workshop/wizard.py" line="317"/>
         <source>Describe the item&apos;s visible condition (scratches, dents, missing parts).</source>
         <translation>请描述产品的外观状况（划痕、凹陷、缺件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="323"/>
+        <location filename="../../ui/workshop/wizard.py" line="324"/>
         <source>Say why the item goes to the workshop.</source>
         <translation>请说明为什么要带回维修站。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="328"/>
+        <location filename="../../ui/workshop/wizard.py" line="329"/>
         <source>the customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="329"/>
+        <location filename="../../ui/workshop/wizard.py" line="330"/>
         <source>the technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="333"/>
+        <location filename="../../ui/workshop/wizard.py" line="334"/>
         <source>Type the printed name of %1.</source>
         <translation>请输入%1的姓名（正楷）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="335"/>
+        <location filename="../../ui/workshop/wizard.py" line="336"/>
         <source>A signature of %1 is needed in the box.</source>
         <translation>需要%1在框内签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="351"/>
+        <location filename="../../ui/workshop/wizard.py" line="352"/>
         <source>Condition</source>
         <translation>外观状况</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="352"/>
+        <location filename="../../ui/workshop/wizard.py" line="353"/>
         <source>Accessories</source>
         <translation>随附配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="352"/>
+        <location filename="../../ui/workshop/wizard.py" line="353"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="353"/>
-        <location filename="../../ui/workshop/wizard.py" line="398"/>
+        <location filename="../../ui/workshop/wizard.py" line="354"/>
+        <location filename="../../ui/workshop/wizard.py" line="399"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="354"/>
+        <location filename="../../ui/workshop/wizard.py" line="355"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="355"/>
+        <location filename="../../ui/workshop/wizard.py" line="356"/>
         <source>Back by</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="364"/>
+        <location filename="../../ui/workshop/wizard.py" line="365"/>
         <source>Both sign to confirm the item, its condition and what was taken. The receipt then opens to print.</source>
         <translation>双方签字，确认产品、其状况以及带走的物品。随后会打开取件单以便打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="371"/>
+        <location filename="../../ui/workshop/wizard.py" line="372"/>
         <source>Take item back</source>
         <translation>取回维修</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="372"/>
+        <location filename="../../ui/workshop/wizard.py" line="373"/>
         <source>Sign and print</source>
         <translation>签字并打印</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="377"/>
+        <location filename="../../ui/workshop/wizard.py" line="378"/>
         <source>Condition and accessories</source>
         <translation>外观状况与配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="379"/>
+        <location filename="../../ui/workshop/wizard.py" line="380"/>
         <source>Step %1 of %2. What the item looks like and what comes with it.</source>
         <translation>第 %1 步，共 %2 步。产品的外观，以及随产品带走的物品。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="400"/>
+        <location filename="../../ui/workshop/wizard.py" line="401"/>
         <source>Step %1 of %2. Optional, but they settle questions later.</source>
         <translation>第 %1 步，共 %2 步。可选，但日后有争议时很有用。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="409"/>
+        <location filename="../../ui/workshop/wizard.py" line="410"/>
         <source>Step %1 of %2. Why it cannot be fixed on site.</source>
         <translation>第 %1 步，共 %2 步。为什么无法现场修好。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="423"/>
+        <location filename="../../ui/workshop/wizard.py" line="424"/>
         <source>Step %1 of %2. The customer and you sign the pickup receipt.</source>
         <translation>第 %1 步，共 %2 步。客户和您在取件单上签字。</translation>
     </message>
@@ -2144,32 +2144,32 @@
         <translation type="vanished">产品的外观，以及随产品带走的物品。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="385"/>
+        <location filename="../../ui/workshop/wizard.py" line="386"/>
         <source>No item on record</source>
         <translation>未登记产品</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="387"/>
+        <location filename="../../ui/workshop/wizard.py" line="388"/>
         <source>Job %1 · %2 · %3</source>
         <translation>工单 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="392"/>
+        <location filename="../../ui/workshop/wizard.py" line="393"/>
         <source>Visible &amp;condition</source>
         <translation>外观状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="394"/>
+        <location filename="../../ui/workshop/wizard.py" line="395"/>
         <source>For example: scratch on the lid, door seal torn</source>
         <translation>例如：盖子有划痕，门封条破损</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="396"/>
+        <location filename="../../ui/workshop/wizard.py" line="397"/>
         <source>&amp;Accessories taken, one per line</source>
         <translation>带走的配件，每行一项(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="397"/>
+        <location filename="../../ui/workshop/wizard.py" line="398"/>
         <source>Power cord
 Remote control</source>
         <translation>电源线
@@ -2180,12 +2180,12 @@ Remote control</source>
         <translation type="vanished">可选，但日后有争议时很有用。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="405"/>
+        <location filename="../../ui/workshop/wizard.py" line="406"/>
         <source>Photograph the item from each side and any damage. Drop picture files here.</source>
         <translation>从各个角度拍摄产品及任何损伤。可把图片文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="407"/>
+        <location filename="../../ui/workshop/wizard.py" line="408"/>
         <source>Reason and return date</source>
         <translation>原因与归还日期</translation>
     </message>
@@ -2194,22 +2194,22 @@ Remote control</source>
         <translation type="vanished">为什么无法现场修好。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="413"/>
+        <location filename="../../ui/workshop/wizard.py" line="414"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="414"/>
+        <location filename="../../ui/workshop/wizard.py" line="415"/>
         <source>For example: the main board must be replaced</source>
         <translation>例如：需要更换主板</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="417"/>
+        <location filename="../../ui/workshop/wizard.py" line="418"/>
         <source>Promised back to the customer by %1 (%2 working days).</source>
         <translation>承诺于 %1 前交还客户（%2 个工作日）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="421"/>
+        <location filename="../../ui/workshop/wizard.py" line="422"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
@@ -2218,42 +2218,42 @@ Remote control</source>
         <translation type="vanished">客户和您在取件单上签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="427"/>
+        <location filename="../../ui/workshop/wizard.py" line="428"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="427"/>
+        <location filename="../../ui/workshop/wizard.py" line="428"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="429"/>
+        <location filename="../../ui/workshop/wizard.py" line="430"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="430"/>
+        <location filename="../../ui/workshop/wizard.py" line="431"/>
         <source>Customer&apos;s &amp;printed name</source>
         <translation>客户姓名（正楷）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="431"/>
+        <location filename="../../ui/workshop/wizard.py" line="432"/>
         <source>Customer signs here</source>
         <translation>客户在此签名</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="436"/>
+        <location filename="../../ui/workshop/wizard.py" line="437"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="437"/>
+        <location filename="../../ui/workshop/wizard.py" line="438"/>
         <source>&amp;Technician&apos;s printed name</source>
         <translation>技师姓名（正楷）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="438"/>
+        <location filename="../../ui/workshop/wizard.py" line="439"/>
         <source>Technician signs here</source>
         <translation>技师在此签名</translation>
     </message>
