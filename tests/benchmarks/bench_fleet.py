@@ -61,6 +61,7 @@ WORKERS = 2
 # so thousands queued inside httpx stall the loop; they wait on a semaphore instead.
 IN_FLIGHT = 64
 MAX_LAG_MS = 1000.0
+GIVE_UP_S = 30.0  # a sync that cannot start this late counts as an error (the office fell behind)
 
 
 @dataclass
@@ -210,7 +211,11 @@ async def _drive(
         async def one(laptop: SimulatedLaptop, round_no: int, at: float) -> None:
             await asyncio.sleep(max(0.0, at - loop.time()))
             async with gate:
-                lateness.append((loop.time() - at) * 1000)
+                lag = loop.time() - at
+                lateness.append(lag * 1000)
+                if lag > GIVE_UP_S:
+                    run.errors.append(f"sync not started within {GIVE_UP_S:.0f} s of its minute")
+                    return
                 await _sync(client, run, laptop, round_no)
 
         cpu, office, wall = time.process_time(), _cpu_seconds(office_pid), time.perf_counter()
