@@ -62,31 +62,32 @@ def today_ids(db: Db, day: dt.date, tz: dt.tzinfo) -> list[uuid.UUID]:
 class Cancel:
     """Lets the GUI thread stop a search the database worker is running, when the user typed on.
 
-    SQLite's interrupt is the one call that is safe from another thread; a search it stops
-    answers None instead of ids.
+    The search's connection checks the flag every few thousand steps of SQLite's engine (a
+    progress handler) and stops when it is set: unlike sqlite3_interrupt, a cancel that comes
+    before the query starts is not lost. A search so stopped answers None instead of ids.
     """
 
+    STEPS = 5_000
+
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._connection: Any = None
         self.cancelled = False
+        self.running = threading.Event()
+        """Set while a search is on the connection (tests wait for it)."""
 
     def cancel(self) -> None:
-        with self._lock:
-            self.cancelled = True
-            if self._connection is not None:
-                self._connection.interrupt()
+        self.cancelled = True
 
     @contextmanager
     def watching(self, session: Session) -> Iterator[None]:
         connection = session.connection().connection.dbapi_connection
-        with self._lock:
-            self._connection = connection
+        assert connection is not None
+        connection.set_progress_handler(lambda: 1 if self.cancelled else 0, self.STEPS)
+        self.running.set()
         try:
             yield
         finally:
-            with self._lock:
-                self._connection = None
+            connection.set_progress_handler(None, 0)
+            self.running.clear()
 
 
 def job_ids(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from sqlalchemy import text
@@ -32,10 +31,7 @@ def test_cancel_interrupts_running_search_answers_none(
         target=lambda: answers.append(queries.job_ids(store.read_sessions, "abc", None, cancel))
     )
     worker.start()
-    deadline = time.monotonic() + 10
-    while cancel._connection is None and time.monotonic() < deadline:
-        time.sleep(0.005)
-    assert cancel._connection is not None, "the search never started"
+    assert cancel.running.wait(timeout=10), "the search never started"
     cancel.cancel()
     worker.join(timeout=10)
     assert not worker.is_alive()
