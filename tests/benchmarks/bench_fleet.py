@@ -201,7 +201,11 @@ async def _drive(
 ) -> Run:
     run = Run(size=len(fleet))
     spacing = minute / len(fleet)
-    limits = httpx.Limits(max_connections=IN_FLIGHT, max_keepalive_connections=IN_FLIGHT)
+    # Idle connections are dropped before uvicorn's 5 s keep-alive ends, so a request never goes
+    # out on a connection the office is closing at that moment.
+    limits = httpx.Limits(
+        max_connections=IN_FLIGHT, max_keepalive_connections=IN_FLIGHT, keepalive_expiry=4.0
+    )
     gate = asyncio.Semaphore(IN_FLIGHT)
     async with httpx.AsyncClient(base_url=base, timeout=30.0, limits=limits) as client:
         loop = asyncio.get_running_loop()
