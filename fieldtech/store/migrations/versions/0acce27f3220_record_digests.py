@@ -15,7 +15,7 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-from fieldtech.store.digest import DIGEST_BUCKETS, record_hash
+from fieldtech.store.digest import DIGEST_BUCKETS, bucket_totals, record_hash
 
 revision: str = "0acce27f3220"
 down_revision: str | None = "e9c3a7f5b2d6"
@@ -63,22 +63,27 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("bucket", name=op.f("pk_digest_buckets")),
     )
     connection = op.get_bind()
+    # Versions already held get their hashes, and the buckets their sums, before the triggers
+    # exist: from then on the triggers keep both in step.
+    held = [
+        (None if scope is None else uuid.UUID(scope), uuid.UUID(rid), version)
+        for rid, scope, version in connection.execute(
+            sa.text("SELECT record_id, scope, version FROM record_versions")
+        )
+    ]
+    if held:
+        connection.execute(
+            sa.text("UPDATE record_versions SET digest = :d WHERE record_id = :r"),
+            [{"d": record_hash(rid, version), "r": rid.hex} for _, rid, version in held],
+        )
     connection.execute(
         sa.text(
-            "INSERT INTO digest_buckets (bucket, count, sum_high, sum_low) VALUES (:b, 0, 0, 0)"
+            "INSERT INTO digest_buckets (bucket, count, sum_high, sum_low) VALUES (:b, :c, :h, :l)"
         ),
-        [{"b": b} for b in range(DIGEST_BUCKETS + 1)],
+        [{"b": b, "c": t.records, "h": t.high, "l": t.low} for b, t in bucket_totals(held).items()],
     )
     for name, body in TRIGGERS.items():
         connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
-    # Versions already held get their hashes now; the update trigger adds them to the sums.
-    held = connection.execute(sa.text("SELECT record_id, version FROM record_versions")).all()
-    if not held:
-        return
-    connection.execute(
-        sa.text("UPDATE record_versions SET digest = :d WHERE record_id = :r"),
-        [{"d": record_hash(uuid.UUID(rid), version), "r": rid} for rid, version in held],
-    )
 
 
 def downgrade() -> None:
