@@ -280,6 +280,11 @@ def translator(language: str) -> Callable[..., str]:
     return t
 
 
+def chinese(key: str) -> str | None:
+    """The Chinese words for `key`, or None when the table has none."""
+    return _ZH.get(key)
+
+
 def pick_language(accept_language: str, asked: str | None = None) -> str:
     if asked in LANGUAGES:
         return asked

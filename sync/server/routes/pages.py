@@ -18,12 +18,15 @@ from sync.server.auth import (
 )
 from sync.server.deps import SessionDep, SettingsDep
 from sync.server.i18n import pick_language
+from sync.server.i18n_errors import say
 from sync.server.security import new_token, same_secret
-from sync.server.web import STAFF, Staff, check_form_csrf, render
+from sync.server.web import STAFF, TEMPLATES, Staff, check_form_csrf, render
 
 router = APIRouter(include_in_schema=False)
 
 SIGN_IN_CSRF = "ft_signin_csrf"
+# Every page shows refusals through `say(lang, text)`, so none shows English on a Chinese page.
+TEMPLATES.env.globals["say"] = say
 
 
 @router.get("/")

@@ -20,9 +20,9 @@ from fieldtech.domain.errors import FieldTechError, ValidationError
 from fieldtech.models import Complaint, Customer, Job
 from sync.server import complaints
 from sync.server.deps import SessionDep, SettingsDep
-from sync.server.i18n_office import say
 from sync.server.office_days import local_text
 from sync.server.routes.pages_jobs import _choice
+from sync.server.routes.pages_params import optional_id, page_number
 from sync.server.schemas.office import ComplaintCreate
 from sync.server.web import Staff, check_form_csrf, render
 
@@ -37,7 +37,6 @@ CHOICES = {
     "states": list(ComplaintStatus),
     "route_of": complaints.ROUTE_OF,
     "route_days": {route: span.days for route, span in complaints.ROUTE_DEADLINE.items()},
-    "say": say,
 }
 
 
@@ -51,19 +50,19 @@ def complaints_page(
     route: str = "",
     concern: str = "",
     overdue: str = "",
-    page: int = 1,
-    saved: uuid.UUID | None = None,
+    page: str = "1",
+    saved: str = "",
 ) -> HTMLResponse:
     """A plain GET form: empty or unknown choices mean any."""
-    page = max(1, min(page, 100_000))
+    number, done_id = page_number(page), optional_id(saved)
     where = complaints.ComplaintFilter(
         status=_choice(ComplaintStatus, complaint_status),
         route=_choice(ComplaintRoute, route),
         concern=_choice(ComplaintConcern, concern),
         overdue=overdue == "1",
     )
-    rows, total = complaints.list_complaints(session, where, page, PAGE_SIZE)
-    done = session.get(Complaint, saved) if saved else None
+    rows, total = complaints.list_complaints(session, where, number, PAGE_SIZE)
+    done = session.get(Complaint, done_id) if done_id else None
     query = {
         "complaint_status": where.status.value if where.status else "",
         "route": where.route.value if where.route else "",
@@ -73,7 +72,7 @@ def complaints_page(
     context: dict[str, Any] = {
         "complaints": rows,
         "total": total,
-        "page": page,
+        "page": number,
         "pages": max(1, -(-total // PAGE_SIZE)),
         "query": query,
         "saved": complaints.complaint_public(session, done) if done else None,

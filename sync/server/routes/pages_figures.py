@@ -15,7 +15,6 @@ from sync.server.charts import Bar, bars
 from sync.server.deps import SessionDep, SettingsDep
 from sync.server.figures import service_figures
 from sync.server.i18n import translator
-from sync.server.i18n_office import say
 from sync.server.routes.figures import choose_period
 from sync.server.schemas.figures import Figure, FiguresPublic, Unit
 from sync.server.web import Staff, render
@@ -114,6 +113,5 @@ def figures_page(
             "end": end[:20] or period.end.isoformat(),
         },
         "csv_url": f"/api/v1/figures/export.csv?{query}",
-        "say": say,
     }
     return render(request, "figures.html", context, who=who, status_code=code)

@@ -17,11 +17,11 @@ from fieldtech.domain.errors import FieldTechError, ValidationError
 from fieldtech.models import FollowUp, Job
 from sync.server import follow_ups
 from sync.server.deps import SessionDep, SettingsDep
-from sync.server.i18n_office import say
 from sync.server.job_queries import job_public, supervisor_queue
 from sync.server.models import Role
 from sync.server.office_days import local_text, today
 from sync.server.routes.follow_ups import check_day
+from sync.server.routes.pages_params import optional_id, page_number
 from sync.server.schemas.office import FollowUpCreate
 from sync.server.web import Staff, check_form_csrf, render
 
@@ -50,23 +50,22 @@ def call_list_page(
     session: SessionDep,
     settings: SettingsDep,
     due_by: str = "",
-    page: int = 1,
-    saved: uuid.UUID | None = None,
+    page: str = "1",
+    saved: str = "",
 ) -> HTMLResponse:
     day, problem = _day(due_by[:20], settings.timezone)
-    page = max(1, min(page, 100_000))
-    calls, total = follow_ups.call_list(session, day, settings.timezone, page, PAGE_SIZE)
-    done = session.get(FollowUp, saved) if saved else None
+    number, done_id = page_number(page), optional_id(saved)
+    calls, total = follow_ups.call_list(session, day, settings.timezone, number, PAGE_SIZE)
+    done = session.get(FollowUp, done_id) if done_id else None
     context: dict[str, Any] = {
         "calls": calls,
         "total": total,
-        "page": page,
+        "page": number,
         "pages": max(1, -(-total // PAGE_SIZE)),
         "due_by": day,
         "problem": problem,
         "saved": follow_ups.follow_up_public(session, done) if done else None,
         "local": partial(local_text, timezone=settings.timezone),
-        "say": say,
     }
     return render(request, "follow_ups.html", context, who=who)
 
@@ -96,7 +95,6 @@ def _form_page(
         "form": form,
         "errors": errors,
         "kinds": list(FollowUpKind),
-        "say": say,
     }
     return render(request, "follow_up_form.html", context, who=who, status_code=status_code)
 
@@ -154,7 +152,6 @@ def escalation_context(session: Session, who: Staff, timezone: str) -> dict[str,
         ],
         "may_resolve": who.role in SUPERVISORS,
         "local": partial(local_text, timezone=timezone),
-        "say": say,
     }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 import pydantic
@@ -17,6 +16,7 @@ from sync.server.job_queries import job_public
 from sync.server.job_writes import create_job
 from sync.server.routes.customers import find_customers
 from sync.server.routes.pages_jobs import CHOICES
+from sync.server.routes.pages_params import optional_id
 from sync.server.schemas.jobs import JobCreate
 from sync.server.web import Staff, check_form_csrf, render
 
@@ -73,18 +73,19 @@ def intake_form(
     request: Request,
     who: Staff,
     session: SessionDep,
-    customer: uuid.UUID | None = None,
-    item: uuid.UUID | None = None,
+    customer: str = "",
+    item: str = "",
 ) -> HTMLResponse:
     """`?customer=<id>&item=<id>` starts the form from a caller on file (works without script)."""
     form = {"channel": "phone", "category": "product_fault", "urgency": "normal"}
-    found = session.get(Customer, customer) if customer else None
+    customer_id, item_id = optional_id(customer), optional_id(item)
+    found = session.get(Customer, customer_id) if customer_id else None
     if found is not None:
         form |= {"customer_id": str(found.id), "customer_name": found.name}
         form |= {"phone": found.phone, "address": found.address}
         owned = session.scalar(
             select(CustomerItem).where(
-                CustomerItem.id == item, CustomerItem.customer_id == found.id
+                CustomerItem.id == item_id, CustomerItem.customer_id == found.id
             )
         )
         if owned is not None:

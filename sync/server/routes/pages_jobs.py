@@ -20,6 +20,7 @@ from sync.server.job_queries import (
     supervisor_queue,
 )
 from sync.server.routes.pages_follow_ups import escalation_context
+from sync.server.routes.pages_params import page_number
 from sync.server.web import Staff, render
 
 router = APIRouter(include_in_schema=False)
@@ -52,10 +53,10 @@ def jobs_page(
     job_status: str = "",
     category: str = "",
     urgency: str = "",
-    page: int = 1,
+    page: str = "1",
 ) -> HTMLResponse:
     """A plain GET form sends every filter, empty ones as ""; those (and unknown codes) mean any."""
-    page = max(1, min(page, 100_000))
+    number = page_number(page)
     chosen_status = _choice(JobStatus, job_status)
     where = JobFilter(
         q=q[:200],
@@ -64,7 +65,7 @@ def jobs_page(
         urgency=_choice(Urgency, urgency),
         sort=JobSort.NEWEST,
     )
-    rows, total = list_jobs(session, who, where, settings.timezone, page, PAGE_SIZE)
+    rows, total = list_jobs(session, who, where, settings.timezone, number, PAGE_SIZE)
     query = {
         "q": where.q,
         "job_status": chosen_status.value if chosen_status else "",
@@ -77,7 +78,7 @@ def jobs_page(
         {
             "jobs": [job_public(job) for job in rows],
             "total": f"{COUNT_CAP:,}+" if total > COUNT_CAP else total,
-            "page": page,
+            "page": number,
             "pages": max(1, math.ceil(min(total, COUNT_CAP) / PAGE_SIZE)),
             "query": query,
             **CHOICES,

@@ -226,7 +226,7 @@ def test_refusals_read_in_chinese_for_a_chinese_user(client: TestClient, add_use
     assert response.status_code == 422
     assert "工单号: 没有此工单号" in response.text
     bad = client.get("/figures", params={"start": "2026-11-30", "end": "2026-11-01"})
-    assert "end: 结束日期不能早于开始日期" in bad.text
+    assert "结束日期：结束日期不能早于开始日期" in bad.text
 
 
 def test_job_page_links_to_recording_a_call_and_a_complaint(

@@ -1,0 +1,28 @@
+"""Values the dashboard reads from its addresses, leniently.
+
+A page number or id in an address can be edited by hand or cut short when copied; a page answers
+with its first page (or without the note the id was for) rather than with an English JSON error.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+LAST_PAGE = 100_000
+
+
+def page_number(text: str) -> int:
+    """`page=` as a number from 1 to LAST_PAGE; anything else is page 1."""
+    try:
+        number = int(text.strip() or "1")
+    except ValueError:
+        return 1
+    return max(1, min(number, LAST_PAGE))
+
+
+def optional_id(text: str) -> uuid.UUID | None:
+    """An id from the address, or None when it is missing or not an id."""
+    try:
+        return uuid.UUID(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
