@@ -31,7 +31,7 @@ def bucket_for(scope: uuid.UUID | None) -> int:
     """Rows scoped by a job (or a shared record) spread over buckets; the rest share one.
 
     The bucket is the scope's last hex digit, which the laptop's triggers read from the stored
-    UUID text.
+    scope's last byte.
     """
     return GLOBAL_BUCKET if scope is None else scope.int % DIGEST_BUCKETS
 

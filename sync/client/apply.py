@@ -22,6 +22,7 @@ from fieldtech.models.registry import JOB_TABLES, MODELS, TABLE_ORDER
 from fieldtech.models.syncstate import DigestBucket
 from fieldtech.store.codec import decode_row
 from fieldtech.store.digest import BucketTotal, bucket_for, record_hash
+from fieldtech.store.versions import insert_versions
 from sync.client.attachments import confirmed_on_office
 from sync.client.rowcodec import insert_params
 from sync.protocol.schemas import RowState
@@ -153,27 +154,13 @@ def _apply_table(session: Session, table: str, rows: list[RowState], outbox_empt
     if inserts:
         _insert(session, model, inserts)
     if new_versions:
-        session.connection().exec_driver_sql(
-            _INSERT_VERSIONS,
-            [
-                (
-                    v["record_id"].hex,
-                    table,
-                    v["scope"] and v["scope"].hex,
-                    v["version"],
-                    v["digest"],
-                )
-                for v in new_versions
-            ],
+        insert_versions(
+            session.connection(),
+            table,
+            ((v["record_id"], v["scope"], v["version"], v["digest"]) for v in new_versions),
         )
     if changed_versions:
         session.connection().execute(_VERSION_UPDATE, changed_versions)
-
-
-_INSERT_VERSIONS = (
-    "INSERT INTO record_versions (record_id, table_name, scope, version, digest) "
-    "VALUES (?, ?, ?, ?, ?)"
-)
 
 
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
