@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select, union_all
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from fieldtech.domain.enums import FollowUpKind, JobStatus, Urgency
 from fieldtech.domain.errors import NotFoundError, ValidationError
@@ -28,6 +29,20 @@ ESCALATE_AT_OR_BELOW = 3
 # satisfaction call weeks late helps nobody, and the list stays a bounded read however many
 # years of visits the office holds.
 LISTED_DAYS = 30
+# Calls are counted exactly up to this many (8 pages of the dashboard's list), a larger total is
+# reported as COUNT_CAP + 1: whether a call is due costs a lookup or three per visit, and a big
+# office has tens of thousands of visits in a call window; the list is worked oldest first.
+COUNT_CAP = 200
+# Visits read per round when looking for the calls due.
+CHUNK = 300
+
+
+class Call(NamedTuple):
+    """A call due, as the list sorts it: oldest visit first."""
+
+    visited_at: dt.datetime
+    job_id: uuid.UUID
+    kind: FollowUpKind
 
 
 def _last_visits() -> Select[uuid.UUID, dt.datetime]:
@@ -39,65 +54,139 @@ def _last_visits() -> Select[uuid.UUID, dt.datetime]:
     )
 
 
-def _visited_between(since: dt.datetime, until: dt.datetime) -> ColumnElement[bool]:
-    """A visit that ended (or, with no departure, began) in [since, until): two index ranges."""
-    return or_(
-        and_(Visit.departed_at >= since, Visit.departed_at < until),
-        and_(Visit.departed_at.is_(None), Visit.arrived_at >= since, Visit.arrived_at < until),
-    )
+def _visited(visit: Any = Visit) -> ColumnElement[Any]:
+    """When a visit counts as made: its departure, or its arrival when it has none.
+
+    Office migration 0015 indexes visits by this expression (with job and id), so the visits of
+    a window come in list order from the index.
+    """
+    moment: ColumnElement[Any] = func.coalesce(visit.departed_at, visit.arrived_at)
+    return moment
 
 
-def _due(kind: FollowUpKind, due_by: dt.date, timezone: str) -> Select[tuple[object, ...]]:
-    """Jobs whose `kind` call fell due in the LISTED_DAYS up to `due_by` and is not yet made."""
+def _window(kind: FollowUpKind, due_by: dt.date, timezone: str) -> tuple[dt.datetime, dt.datetime]:
+    """The visits whose `kind` call falls due in the LISTED_DAYS up to `due_by`: [since, cutoff).
+
+    due date = local visit day + N days, within [due_by - LISTED_DAYS, due_by].
+    """
     days = DAYS_AFTER_VISIT[kind]
-    # due date = local visit day + N days, within [due_by - LISTED_DAYS, due_by]: a plain range
-    # on the stored UTC times of the visits.
     since = day_start(due_by - dt.timedelta(days=LISTED_DAYS + days), timezone)
     cutoff = day_start(due_by - dt.timedelta(days=days - 1), timezone)
-    visited = func.coalesce(Visit.departed_at, Visit.arrived_at)
-    last = (
-        select(Visit.job_id.label("job_id"), func.max(visited).label("visited_at"))
-        .where(_visited_between(since, cutoff))
-        .group_by(Visit.job_id)
-        .subquery()
-    )
-    # A later visit moves the call to after it.
-    later = exists().where(
-        Visit.job_id == last.c.job_id,
-        or_(
-            Visit.departed_at >= cutoff,
-            and_(Visit.departed_at.is_(None), Visit.arrived_at >= cutoff),
-        ),
-    )
-    called = exists().where(
-        FollowUp.job_id == Job.id, FollowUp.kind == kind, FollowUp.called_at.is_not(None)
-    )
-    statement = (
-        select(
-            Job.id.label("job_id"),
-            literal(kind.value).label("kind"),
-            last.c.visited_at.label("visited_at"),
+    return since, cutoff
+
+
+def _is_due(kind: FollowUpKind, candidate: Any, job_checked: bool = False) -> ColumnElement[bool]:
+    """The candidate visit is its job's last (a later visit moves the call after it), the job is
+    not cancelled (unless `job_checked` says the candidates' jobs are), and the call has not
+    been made.
+
+    Each test is a lookup by one job, written as a scalar subquery so the database runs it only
+    for the candidates it reads, in order, and stops when the page and the count are full.
+    """
+    later = aliased(Visit)
+    visited = candidate.c.visited_at
+    later_visits = (
+        select(func.count())
+        .where(
+            later.job_id == candidate.c.job_id,
+            or_(
+                _visited(later) > visited,
+                and_(_visited(later) == visited, later.id > candidate.c.id),
+            ),
         )
-        .join(last, last.c.job_id == Job.id)
-        .where(~later, Job.status != JobStatus.CANCELLED, ~called)
+        .scalar_subquery()
     )
-    if kind is FollowUpKind.MAJOR_CASE:
-        statement = statement.where(Job.urgency == Urgency.MAJOR)
-    return statement
+    calls_made = (
+        select(func.count())
+        .where(
+            FollowUp.job_id == candidate.c.job_id,
+            FollowUp.kind == kind,
+            FollowUp.called_at.is_not(None),
+        )
+        .scalar_subquery()
+    )
+    due = and_(calls_made == 0, later_visits == 0)
+    if job_checked:
+        return due
+    status = select(Job.status).where(Job.id == candidate.c.job_id).scalar_subquery()
+    return and_(due, status != JobStatus.CANCELLED)
+
+
+def _satisfaction_calls(
+    session: Session, due_by: dt.date, timezone: str, wanted: int
+) -> list[Call]:
+    """The first `wanted` satisfaction calls due, in list order: the window's visits are read
+    from the index in that order, CHUNK at a time, until enough are due or none are left."""
+    kind = FollowUpKind.SATISFACTION
+    since, cutoff = _window(kind, due_by, timezone)
+    visited = _visited()
+    calls: list[Call] = []
+    after: tuple[Any, ...] | None = None
+    while len(calls) < wanted:
+        chunk = select(
+            Visit.id.label("id"), Visit.job_id.label("job_id"), visited.label("visited_at")
+        )
+        chunk = chunk.where(visited >= since, visited < cutoff)
+        if after is not None:
+            chunk = chunk.where(tuple_(visited, Visit.job_id, Visit.id) > tuple_(*after))
+        candidates = chunk.order_by(visited, Visit.job_id, Visit.id).limit(CHUNK).subquery()
+        rows = session.execute(
+            select(candidates, _is_due(kind, candidates).label("due")).order_by(
+                candidates.c.visited_at, candidates.c.job_id, candidates.c.id
+            )
+        ).all()
+        calls += [Call(row.visited_at, row.job_id, kind) for row in rows if row.due]
+        if len(rows) < CHUNK:
+            break
+        after = (rows[-1].visited_at, rows[-1].job_id, rows[-1].id)
+    return calls
+
+
+def _major_case_calls(session: Session, due_by: dt.date, timezone: str) -> list[Call]:
+    """Every 30-day major-case call due: few jobs are major, so all are read at once.
+
+    The window's visits (from the index) are matched to the major jobs by a hash of their ids
+    (a partial index, office migration 0015), not by looking up the visits of each major job.
+    """
+    kind = FollowUpKind.MAJOR_CASE
+    since, cutoff = _window(kind, due_by, timezone)
+    visited = _visited()
+    major = select(Job.id).where(Job.urgency == Urgency.MAJOR, Job.status != JobStatus.CANCELLED)
+    # Materialised, so the tests of `_is_due` run on the major jobs' visits only, after the match.
+    candidates = (
+        select(Visit.id.label("id"), Visit.job_id.label("job_id"), visited.label("visited_at"))
+        .where(visited >= since, visited < cutoff, Visit.job_id.in_(major))
+        .cte("major_visits")
+        .prefix_with("MATERIALIZED", dialect="postgresql")
+    )
+    rows = session.execute(
+        select(candidates.c.job_id, candidates.c.visited_at).where(
+            _is_due(kind, candidates, job_checked=True)
+        )
+    ).all()
+    return [Call(row.visited_at, row.job_id, kind) for row in rows]
 
 
 def call_list(
-    session: Session, due_by: dt.date, timezone: str, page: int, page_size: int
+    session: Session,
+    due_by: dt.date,
+    timezone: str,
+    page: int,
+    page_size: int,
+    count_up_to: int | None = None,
 ) -> tuple[list[CallDue], int]:
-    """Calls due by `due_by` (office calendar, at most LISTED_DAYS late), longest waiting first."""
-    both = union_all(*(_due(kind, due_by, timezone) for kind in FollowUpKind)).subquery()
-    total = session.scalar(select(func.count()).select_from(both)) or 0
-    rows = session.execute(
-        select(both.c.job_id, both.c.kind, both.c.visited_at)
-        .order_by(both.c.visited_at, both.c.job_id, both.c.kind)
-        .limit(page_size)
-        .offset((page - 1) * page_size)
-    ).all()
+    """Calls due by `due_by` (office calendar, at most LISTED_DAYS late), longest waiting first,
+    and how many are due, counted up to `count_up_to` (COUNT_CAP) + 1: past that, "more than"."""
+    count_up_to = COUNT_CAP if count_up_to is None else count_up_to
+    wanted = max(count_up_to + 1, page * page_size)
+    major = _major_case_calls(session, due_by, timezone)
+    satisfaction = _satisfaction_calls(session, due_by, timezone, wanted)
+    due = sorted(
+        [*major, *satisfaction],
+        key=lambda call: (_aware(call.visited_at), call.job_id, call.kind.value),
+    )[:wanted]
+    total = min(len(due), count_up_to + 1)
+    rows = due[(page - 1) * page_size : page * page_size]
     jobs = {
         job.id: job
         for job in session.scalars(
@@ -110,9 +199,9 @@ def call_list(
     calls = []
     for row in rows:
         job = jobs[row.job_id]
-        kind = FollowUpKind(row.kind)
+        kind = row.kind
         visited = _aware(row.visited_at)
-        due = _local_day(visited, timezone) + dt.timedelta(days=DAYS_AFTER_VISIT[kind])
+        due_date = _local_day(visited, timezone) + dt.timedelta(days=DAYS_AFTER_VISIT[kind])
         calls.append(
             CallDue(
                 job_id=job.id,
@@ -123,8 +212,8 @@ def call_list(
                 customer_phone=job.customer.phone,
                 technician_name=job.technician.display_name if job.technician else "",
                 visited_at=visited,
-                due_date=due,
-                overdue=due < local_today,
+                due_date=due_date,
+                overdue=due_date < local_today,
             )
         )
     return calls, total

@@ -38,7 +38,14 @@ def due(
     """Customers to call back by `due_by` (default today, office calendar), oldest visit first."""
     day = check_day("due_by", due_by) if due_by else today(settings.timezone)
     items, total = follow_ups.call_list(session, day, settings.timezone, page, page_size)
-    return CallList(items=items, total=total, page=page, page_size=page_size, due_by=day)
+    return CallList(
+        items=items,
+        total=total,
+        total_is_lower_bound=total > follow_ups.COUNT_CAP,
+        page=page,
+        page_size=page_size,
+        due_by=day,
+    )
 
 
 @router.post("", response_model=FollowUpPublic, status_code=status.HTTP_201_CREATED)

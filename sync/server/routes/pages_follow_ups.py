@@ -59,9 +59,9 @@ def call_list_page(
     done = session.get(FollowUp, done_id) if done_id else None
     context: dict[str, Any] = {
         "calls": calls,
-        "total": total,
+        "total": f"{follow_ups.COUNT_CAP:,}+" if total > follow_ups.COUNT_CAP else total,
         "page": number,
-        "pages": max(1, -(-total // PAGE_SIZE)),
+        "pages": max(1, -(-min(total, follow_ups.COUNT_CAP) // PAGE_SIZE)),
         "due_by": day,
         "problem": problem,
         "saved": follow_ups.follow_up_public(session, done) if done else None,

@@ -45,7 +45,10 @@ class CallDue(BaseModel):
 
 class CallList(BaseModel):
     items: list[CallDue]
-    total: int
+    total: int = Field(description="calls counted up to 201; see total_is_lower_bound")
+    total_is_lower_bound: bool = Field(
+        default=False, description="more calls are due than `total` says (the count stopped)"
+    )
     page: int
     page_size: int
     due_by: dt.date
