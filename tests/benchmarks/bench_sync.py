@@ -76,12 +76,13 @@ def _log_existing_rows(sessions: sessionmaker[Session]) -> None:
                 if obj.id in logged:
                     continue
                 seq += 1
-                log.append({"seq": seq, "table_name": table, "record_id": obj.id})
+                job_id = job_of(session, table, obj)
+                log.append({"seq": seq, "table_name": table, "record_id": obj.id, "job_id": job_id})
                 metas.append(
                     {
                         "record_id": obj.id,
                         "table_name": table,
-                        "job_id": job_of(session, table, obj),
+                        "job_id": job_id,
                         "version": seq,
                         "deleted": False,
                         "creator_technician_id": None,

@@ -62,7 +62,10 @@ def record_changes(connection: Connection, changes: list[Change]) -> None:
         return
     connection.execute(
         insert(ChangeLogEntry),
-        [{"seq": c.seq, "table_name": c.table, "record_id": c.record_id} for c in changes],
+        [
+            {"seq": c.seq, "table_name": c.table, "record_id": c.record_id, "job_id": c.job_id}
+            for c in changes
+        ],
     )
     ids = sorted({c.record_id for c in changes})
     known: dict[uuid.UUID, dict[str, Any]] = {}

@@ -22,8 +22,21 @@ from sync.protocol.schemas import (
     RowState,
 )
 from sync.server.replication.capture import head
-from sync.server.replication.held import held_in_scope, holds_any, jobs_to_evict, missing_jobs
-from sync.server.replication.rows import chunks, load_metas, records_by_job, row_states, visible_ids
+from sync.server.replication.held import (
+    Entry,
+    held_in_scope,
+    holds_any,
+    jobs_to_evict,
+    log_entries,
+    missing_jobs,
+)
+from sync.server.replication.rows import (
+    chunks,
+    load_metas,
+    records_by_job,
+    row_states,
+    visible_ids,
+)
 from sync.server.replication.scope import (
     DeviceContext,
     global_record_ids,
@@ -31,12 +44,9 @@ from sync.server.replication.scope import (
     held_versions,
     job_record_ids,
 )
+from sync.server.replication.scope_mark import scope_matched
 from sync.server.replication.sums import device_totals, forget_totals
-from sync.server.replication.tables import (
-    ChangeLogEntry,
-    DeviceJob,
-    DeviceSyncState,
-)
+from sync.server.replication.tables import DeviceJob, DeviceSyncState
 
 
 def _acknowledge(session: Session, ctx: DeviceContext, request: PullRequest) -> None:
@@ -76,6 +86,8 @@ def _acknowledge(session: Session, ctx: DeviceContext, request: PullRequest) -> 
         session.execute(
             insert(DeviceJob), [{"device_id": ctx.device_id, "job_id": j} for j in fresh]
         )
+    if fresh or request.evicted:
+        state.scope_seq = None  # the held jobs changed: compare the whole scope again
 
 
 def should_hold(session: Session, ctx: DeviceContext, jobs: set[uuid.UUID]) -> list[RowState]:
@@ -111,28 +123,26 @@ def _whole_jobs(
 def pull(session: Session, ctx: DeviceContext, request: PullRequest) -> PullResponse:
     """One page, inside the caller's transaction (the acks it records need a commit)."""
     _acknowledge(session, ctx, request)
+    session.flush()
     limit = request.limit
     ids: list[tuple[str, uuid.UUID]] = []
+    # The head is read before any row or entry: whatever they show is at least that new.
+    now = head(session.connection())
+    entries: list[Entry] = []
+    more_log = False
+    cursor = now
     if request.cursor == 0 and not holds_any(session, ctx.device_id):
         # A device that holds nothing gets everything as it is now (global rows here, its jobs
-        # whole, page by page), so the log up to now has nothing more for it. The head is read
-        # before any row: whatever the rows show is at least that new.
-        entries = []
-        more_log = False
-        cursor = head(session.connection())
+        # whole, page by page), so the log up to now has nothing more for it.
         ids.extend(global_record_ids(session, ctx))
-    else:
-        entries = list(
-            session.execute(
-                select(ChangeLogEntry.seq, ChangeLogEntry.table_name, ChangeLogEntry.record_id)
-                .where(ChangeLogEntry.seq > request.cursor)
-                .order_by(ChangeLogEntry.seq)
-                .limit(limit + 1)
-            )
-        )
+    elif request.cursor < now:
+        entries = log_entries(session, ctx, request.cursor, now, limit + 1)
         more_log = len(entries) > limit
         entries = entries[:limit]
-        cursor = entries[-1].seq if entries else request.cursor
+        if more_log:
+            cursor = entries[-1].seq
+    else:
+        cursor = request.cursor
     latest: dict[uuid.UUID, str] = {}
     for entry in entries:
         latest.pop(entry.record_id, None)
@@ -145,11 +155,14 @@ def pull(session: Session, ctx: DeviceContext, request: PullRequest) -> PullResp
     shown = visible_ids(session, ctx.technician_id, latest, metas, scoped)
     ids.extend((table, rid) for rid, table in latest.items() if rid in shown)
     # Each job is at least one row: more than `limit` of them never fit in a page.
-    missing = missing_jobs(session, ctx, limit + 1)
+    matched = scope_matched(session, ctx.device_id, now)
+    missing = missing_jobs(session, ctx, limit + 1, matched.since)
     sent_jobs, job_ids = _whole_jobs(session, missing[:limit], limit - len(ids))
     ids.extend(job_ids)
     rows = row_states(session, ids)
-    evict = jobs_to_evict(session, ctx)
+    evict = jobs_to_evict(session, ctx, matched.since)
+    if not missing and not evict:
+        matched.remember(session, ctx.device_id, now)
     has_more = more_log or len(sent_jobs) < len(missing)
     quiet = not has_more and not sent_jobs and not evict
     total: DigestTotal | None = None

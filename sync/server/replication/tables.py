@@ -34,6 +34,9 @@ class ChangeLogEntry(OfficeBase):
     seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
     table_name: Mapped[str] = mapped_column(String(64))
     record_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    # The job the record belongs to (None for global, shared and van stock records): a pull
+    # reads the entries of the jobs its device holds, not the whole fleet's.
+    job_id: Mapped[uuid.UUID | None]
 
 
 class RecordMeta(OfficeBase):
@@ -110,6 +113,9 @@ class DeviceSyncState(OfficeBase):
         ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True
     )
     last_pull_sequence: Mapped[int] = mapped_column(BigInteger, default=-1)
+    # The change-log head at which the device's held jobs were exactly its technician's scope
+    # (None: not known to); only jobs changed after it can have come in or gone out since.
+    scope_seq: Mapped[int | None] = mapped_column(BigInteger, default=None)
 
 
 class AttachmentUpload(OfficeBase):
