@@ -38,6 +38,7 @@ from sync.server.db import make_engine, make_sessionmaker
 from sync.server.models import Role
 from sync.server.replication.capture import CLOCK_ID
 from sync.server.replication.registry import job_of
+from sync.server.replication.stamps import Stamps
 from sync.server.replication.tables import ChangeLogEntry, RecordMeta, SyncClock
 from sync.server.users import create_user
 from tests.benchmarks.sync_sizes import (
@@ -71,7 +72,6 @@ def _log_existing_rows(sessions: sessionmaker[Session]) -> None:
                 continue
             log: list[dict[str, Any]] = []
             metas: list[dict[str, Any]] = []
-            fields = [a.key for a in model.__mapper__.column_attrs]
             for obj in session.scalars(select(model)):
                 if obj.id in logged:
                     continue
@@ -86,7 +86,7 @@ def _log_existing_rows(sessions: sessionmaker[Session]) -> None:
                         "version": seq,
                         "deleted": False,
                         "creator_technician_id": None,
-                        "stamps": {f: [seq, "office"] for f in fields},
+                        "stamps": Stamps((seq, "office")).stored(),
                     }
                 )
             if log:

@@ -11,11 +11,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, event, insert, inspect, select, update
+from sqlalchemy import Connection, bindparam, delete, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from fieldtech.models.base import Synced
 from sync.server.replication.registry import MODELS, job_of
+from sync.server.replication.stamps import Stamps
+from sync.server.replication.stamps import read as stamps_of
 from sync.server.replication.tables import ChangeLogEntry, RecordMeta, SyncClock
 
 SIDE = "fieldtech.sync_side"
@@ -56,42 +58,43 @@ class Change:
 
 
 def record_changes(connection: Connection, changes: list[Change]) -> None:
-    """Stamp and log many changes with a few statements: one insert into the log, one lookup of
-    the records' metadata, then one insert for new records and one update for known ones."""
+    """Stamp and log many changes with a few statements: one lookup of the records' metadata,
+    one insert into the log, one insert for new records and one update for known ones.
+
+    The log keeps one entry per record, its latest (at the record's version): an older entry is
+    deleted when a newer one is written. A pull reads the state a record has now, so a device
+    whose cursor is behind the deleted entry still gets the record, from the newer one; a
+    deletion is an entry like any other, and stays until the record changes again.
+    """
     if not changes:
         return
-    connection.execute(
-        insert(ChangeLogEntry),
-        [
-            {"seq": c.seq, "table_name": c.table, "record_id": c.record_id, "job_id": c.job_id}
-            for c in changes
-        ],
-    )
     ids = sorted({c.record_id for c in changes})
     known: dict[uuid.UUID, dict[str, Any]] = {}
     for start in range(0, len(ids), 500):
-        query = select(RecordMeta.record_id, RecordMeta.stamps, RecordMeta.job_id).where(
-            RecordMeta.record_id.in_(ids[start : start + 500])
-        )
-        for rid, stamps, job_id in connection.execute(query):
-            known[rid] = {"stamps": dict(stamps or {}), "job_id": job_id}
+        query = select(
+            RecordMeta.record_id, RecordMeta.stamps, RecordMeta.job_id, RecordMeta.version
+        ).where(RecordMeta.record_id.in_(ids[start : start + 500]))
+        for rid, stamps, job_id, version in connection.execute(query):
+            known[rid] = {"stamps": stamps_of(stamps), "job_id": job_id, "logged": version}
     fresh: dict[uuid.UUID, dict[str, Any]] = {}
     updated: dict[uuid.UUID, dict[str, Any]] = {}
+    latest: dict[uuid.UUID, Change] = {}
     for c in changes:
-        stamps = {f: [c.seq, c.side] for f in c.fields}
+        latest[c.record_id] = c
+        stamp = (c.seq, c.side)
         if c.record_id in fresh:
             row = fresh[c.record_id]
-            row["stamps"] = {**row["stamps"], **stamps}
+            row["stamps"] = row["stamps"].written(c.table, c.fields, stamp)
             row.update(version=c.seq, deleted=c.deleted, job_id=c.job_id or row["job_id"])
         elif c.record_id in known:
             before = known[c.record_id]
-            before["stamps"].update(stamps)
+            before["stamps"] = before["stamps"].written(c.table, c.fields, stamp)
             before["job_id"] = c.job_id or before["job_id"]
             updated[c.record_id] = {
                 "m_record_id": c.record_id,
                 "m_version": c.seq,
                 "m_deleted": c.deleted,
-                "m_stamps": dict(before["stamps"]),
+                "m_stamps": before["stamps"].stored(),
                 "m_job_id": before["job_id"],
             }
         else:
@@ -102,9 +105,21 @@ def record_changes(connection: Connection, changes: list[Change]) -> None:
                 "version": c.seq,
                 "deleted": c.deleted,
                 "creator_technician_id": c.creator,
-                "stamps": stamps,
+                "stamps": Stamps().written(c.table, c.fields, stamp),
             }
+    superseded = [{"old": k["logged"], "rid": rid} for rid, k in known.items() if rid in updated]
+    if superseded:
+        connection.execute(_DELETE_SUPERSEDED, superseded)
+    connection.execute(
+        insert(ChangeLogEntry),
+        [
+            {"seq": c.seq, "table_name": c.table, "record_id": c.record_id, "job_id": c.job_id}
+            for c in latest.values()
+        ],
+    )
     if fresh:
+        for row in fresh.values():
+            row["stamps"] = row["stamps"].stored()
         connection.execute(insert(RecordMeta), list(fresh.values()))
     if updated:
         connection.execute(
@@ -118,6 +133,13 @@ def record_changes(connection: Connection, changes: list[Change]) -> None:
             ),
             list(updated.values()),
         )
+
+
+# By sequence number (the key), the record id only as a check: a record's version is the
+# sequence number of its one entry.
+_DELETE_SUPERSEDED = delete(ChangeLogEntry).where(
+    ChangeLogEntry.seq == bindparam("old"), ChangeLogEntry.record_id == bindparam("rid")
+)
 
 
 def record_change(

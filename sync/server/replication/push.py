@@ -33,6 +33,7 @@ from sync.server.replication.capture import SIDE, TECHNICIAN, next_seqs, record_
 from sync.server.replication.push_lookup import BatchLookup, Lookup, chunked
 from sync.server.replication.registry import JOB_TABLES, MODELS
 from sync.server.replication.scope import DeviceContext
+from sync.server.replication.stamps import read as read_stamps
 from sync.server.replication.tables import AppliedMutation, RecordMeta
 
 # Errors the database raises for one bad record: the mutation is refused, the queue goes on.
@@ -84,7 +85,7 @@ def _check_frozen(look: Lookup, table: str, job: Job | None, values: dict[str, A
 
 def _apply_fields(look: Lookup, m: Mutation, obj: Any, values: dict[str, Any]) -> list[Conflict]:
     meta = look.meta(m.record_id)
-    stamps = meta.stamps if meta is not None else {}
+    stamps = read_stamps(meta.stamps if meta is not None else None)
     conflicts = []
     for field, new in values.items():
         if field in BOOKKEEPING:
@@ -92,7 +93,7 @@ def _apply_fields(look: Lookup, m: Mutation, obj: Any, values: dict[str, Any]) -
         current = getattr(obj, field)
         if current == new:
             continue
-        stamp = stamps.get(field)
+        stamp = stamps.of(field)
         clash = (
             stamp is not None
             and stamp[1] == Side.OFFICE

@@ -33,7 +33,8 @@ class ChangeLogEntry(OfficeBase):
 
     seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
     table_name: Mapped[str] = mapped_column(String(64))
-    record_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    # One entry per record, its latest (capture.record_changes deletes the one it supersedes).
+    record_id: Mapped[uuid.UUID]
     # The job the record belongs to (None for global, shared and van stock records): a pull
     # reads the entries of the jobs its device holds, not the whole fleet's.
     job_id: Mapped[uuid.UUID | None]
@@ -52,8 +53,9 @@ class RecordMeta(OfficeBase):
     deleted: Mapped[bool] = mapped_column(default=False)
     # The technician who created the record (jobs opened at a customer's door stay theirs).
     creator_technician_id: Mapped[uuid.UUID | None]
-    # field -> [seq, side] of its last write: how a push tells a genuine clash from a stale base.
-    stamps: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Which side last wrote each field, at which seq: how a push tells a genuine clash from a
+    # stale base. Compact, one stamp plus the fields that differ (replication/stamps.py).
+    stamps: Mapped[list[Any]] = mapped_column(default=list)
 
 
 class AppliedMutation(OfficeBase):
