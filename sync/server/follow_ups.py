@@ -57,8 +57,8 @@ def _last_visits() -> Select[uuid.UUID, dt.datetime]:
 def _visited(visit: Any = Visit) -> ColumnElement[Any]:
     """When a visit counts as made: its departure, or its arrival when it has none.
 
-    Office migration 0015 indexes visits by this expression (with job and id), so the visits of
-    a window come in list order from the index.
+    Office migration 0015 indexes visits by this expression (with job and id) on PostgreSQL, so
+    the visits of a window come in list order from the index.
     """
     moment: ColumnElement[Any] = func.coalesce(visit.departed_at, visit.arrived_at)
     return moment
