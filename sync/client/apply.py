@@ -24,6 +24,7 @@ from fieldtech.store.codec import decode_row
 from fieldtech.store.digest import BucketTotal, bucket_for, record_hash
 from fieldtech.store.versions import insert_versions
 from sync.client.attachments import confirmed_on_office
+from sync.client.pulled import Pulled
 from sync.client.rowcodec import insert_params
 from sync.protocol.schemas import RowState
 
@@ -98,7 +99,7 @@ _VERSION_UPDATE = (
 )
 
 
-def _apply_table(session: Session, table: str, rows: list[RowState], outbox_empty: bool) -> None:
+def _apply_table(session: Session, table: str, rows: list[Pulled], outbox_empty: bool) -> None:
     model = MODELS[table]
     mapper = model.__mapper__
     table_: Table = model.__table__
@@ -182,11 +183,11 @@ def _by_column(model: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{names[k]: v for k, v in row.items()} for row in rows]
 
 
-def apply_rows(session: Session, rows: Iterable[RowState]) -> int:
+def apply_rows(session: Session, rows: Iterable[Pulled]) -> int:
     """Apply one page: each record once (its last state in the page), parents' tables first."""
     session.flush()
     count = 0
-    latest: dict[uuid.UUID, RowState] = {}
+    latest: dict[uuid.UUID, Pulled] = {}
     for row in rows:
         latest.pop(row.record_id, None)
         latest[row.record_id] = row
@@ -194,7 +195,7 @@ def apply_rows(session: Session, rows: Iterable[RowState]) -> int:
     if not latest:
         return 0
     outbox_empty = session.scalar(select(OutboxEntry.seq).limit(1)) is None
-    by_table: dict[str, list[RowState]] = {}
+    by_table: dict[str, list[Pulled]] = {}
     for row in latest.values():
         MODELS[row.table]  # an unknown table is refused by name before anything is written
         by_table.setdefault(row.table, []).append(row)

@@ -28,6 +28,7 @@ from fieldtech.usecases import device
 from sync.client.apply import apply_rows, evict_job, local_totals, replace_bucket
 from sync.client.attachments import AttachmentCounts, download_missing, upload_all
 from sync.client.errors import SyncState, TransportError
+from sync.client.pulled import block_rows
 from sync.protocol.digest import totals_message
 from sync.protocol.schemas import (
     PROTOCOL_VERSION,
@@ -233,6 +234,7 @@ class SyncEngine:
                 evicted=acks["evicted"],
                 want_total=outbox_empty,
                 bucket_totals=mine if outbox_empty else None,
+                blocks=True,
             )
             answer = PullResponse.model_validate(
                 self.transport.post("/api/v1/sync/pull", request.model_dump(mode="json"))
@@ -265,12 +267,13 @@ class SyncEngine:
         nothing here: no transaction. The office ignores ack-less requests, so the sequence
         number need not move either.
         """
-        if quiet and not (answer.rows or answer.jobs or answer.evict_jobs):
+        if quiet and not (answer.rows or answer.tables or answer.jobs or answer.evict_jobs):
             return False
         with self.sessions.begin() as session:
             session.info[NO_CAPTURE] = True
             session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-            report.pulled += apply_rows(session, answer.rows)
+            pulled = [row for block in answer.tables or [] for row in block_rows(block)]
+            report.pulled += apply_rows(session, [*pulled, *answer.rows])
             evicted = []
             for job_id in answer.evict_jobs:
                 if evict_job(session, job_id):

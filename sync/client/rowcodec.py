@@ -115,19 +115,34 @@ def insert_params(
     mapper: Mapper[Any], dialect: Dialect, rows: list[dict[str, Any]]
 ) -> tuple[str, list[tuple[Any, ...]]] | None:
     """Positional parameters for inserting these wire rows; None when a row leaves a column
-    out (its default must then come from the model, the long way)."""
+    out (its default must then come from the model, the long way).
+
+    The rows of a page spell their fields in one order, so where each goes is worked out once
+    per order, not once per value."""
     sql, converters = table_codec(mapper, dialect)
     width = len(converters)
-    params = []
+    params: list[tuple[Any, ...]] = []
+    order: tuple[str, ...] = ()
+    places: list[int] = []
+    convert: list[Convert] = []
+    in_place = False
     for row in rows:
         if len(row) != width:
             return None
+        keys = tuple(row)
+        if keys != order:
+            for key in keys:
+                if key not in converters:
+                    raise KeyError(key)
+            order = keys
+            places = [converters[key][0] for key in keys]
+            convert = [converters[key][1] for key in keys]
+            in_place = places == list(range(width))
+        if in_place:
+            params.append(tuple([c(v) for c, v in zip(convert, row.values(), strict=True)]))
+            continue
         values: list[Any] = [None] * width
-        for key, value in row.items():
-            found = converters.get(key)
-            if found is None:
-                raise KeyError(key)
-            place, convert = found
-            values[place] = convert(value)
+        for place, c, v in zip(places, convert, row.values(), strict=True):
+            values[place] = c(v)
         params.append(tuple(values))
     return sql, params

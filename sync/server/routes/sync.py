@@ -20,7 +20,7 @@ from sync.protocol.schemas import (
 )
 from sync.server.deps import CurrentUser, SessionDep, SettingsDep
 from sync.server.replication.identity import hello
-from sync.server.replication.pull import pull, resync
+from sync.server.replication.pull import page_json, pull, resync
 from sync.server.replication.push import push
 from sync.server.replication.scope import DeviceContext
 
@@ -86,7 +86,7 @@ def pull_changes(body: PullRequest, device: Device, session: SessionDep) -> Resp
     check_version(body.protocol)
     answer = pull(session, device, body)
     session.commit()
-    return _json(answer)
+    return Response(page_json(answer), media_type="application/json")
 
 
 @router.post("/resync", response_model=ResyncResponse)

@@ -79,3 +79,15 @@ def test_unknown_field_is_refused_by_name() -> None:
 def test_row_missing_a_field_goes_the_long_way() -> None:
     mapper = MODELS["technicians"].__mapper__
     assert insert_params(mapper, DIALECT, [{"id": str(uuid.uuid4())}]) is None
+
+
+def test_rows_in_any_field_order_give_the_same_parameters() -> None:
+    mapper = MODELS["technicians"].__mapper__
+    row = {a.key: None for a in mapper.column_attrs}
+    row.update(id=str(uuid.uuid4()), username="li.na", display_name="Li Na")
+    reordered = dict(reversed(list(row.items())))
+    found = insert_params(mapper, DIALECT, [row, reordered, row])
+    assert found is not None
+    _, params = found
+    assert params[0] == params[1] == params[2]
+    assert uuid.UUID(row["id"]).hex in params[0]

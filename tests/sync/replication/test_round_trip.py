@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
@@ -39,6 +40,9 @@ def world(tmp_path: Path) -> Iterator[tuple[sessionmaker[Session], Laptop, uuid.
     laptop.close()
 
 
+_TICKETS = itertools.count()  # distinct within an office (a random pick of 900 collided)
+
+
 def office_job(
     sessions: sessionmaker[Session], tech: uuid.UUID | None, name: str = "Zhang Wei"
 ) -> uuid.UUID:
@@ -50,7 +54,7 @@ def office_job(
         session.add(item)
         session.flush()
         job = Job(
-            ticket_number=f"202611-{uuid.uuid4().int % 900 + 100}",
+            ticket_number=f"202611-{next(_TICKETS) % 900 + 100}",
             customer_id=customer.id,
             item_id=item.id,
             category=JobCategory.PRODUCT_FAULT,
