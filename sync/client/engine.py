@@ -28,6 +28,7 @@ from fieldtech.usecases import device
 from sync.client.apply import apply_rows, evict_job, local_totals, replace_bucket
 from sync.client.attachments import AttachmentCounts, download_missing, upload_all
 from sync.client.errors import SyncState, TransportError
+from sync.client.outbox import Waiting, next_batch, push_body
 from sync.client.pulled import block_rows
 from sync.protocol.digest import totals_message
 from sync.protocol.schemas import (
@@ -35,16 +36,13 @@ from sync.protocol.schemas import (
     Conflict,
     HelloRequest,
     HelloResponse,
-    Mutation,
     PullRequest,
     PullResponse,
-    PushRequest,
     PushResponse,
     ResyncRequest,
     ResyncResponse,
 )
 
-PUSH_BATCH = 200
 PULL_LIMIT = 1000
 ACKS_SETTING = "sync_acks"
 SEQUENCE_SETTING = "sync_pull_sequence"
@@ -89,9 +87,10 @@ FaultPoint = Callable[[str], None]
 """Called at named points inside local transactions; fault-injection tests raise there."""
 
 
-def _setting(session: Session, key: str, default: str) -> str:
-    row = session.get(LocalSetting, key)
-    return row.value if row else default
+def _settings(session: Session, keys: tuple[str, ...]) -> dict[str, str]:
+    """Several settings in one query (a quiet sync reads three)."""
+    query = select(LocalSetting.key, LocalSetting.value).where(LocalSetting.key.in_(keys))
+    return {key: value for key, value in session.execute(query)}
 
 
 def _put(session: Session, key: str, value: str) -> None:
@@ -160,36 +159,17 @@ class SyncEngine:
     def _push_all(self, report: SyncReport) -> None:
         for _ in range(MAX_ROUNDS):
             with self.sessions() as session:
-                entries = list(
-                    session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq).limit(PUSH_BATCH))
-                )
-                waiting = session.query(OutboxEntry).count()
+                entries, waiting = next_batch(session)
             if not entries:
                 return
-            request = PushRequest(
-                protocol=PROTOCOL_VERSION,
-                pending=waiting,
-                mutations=[
-                    Mutation(
-                        mutation_id=e.mutation_id,
-                        table=e.table_name,
-                        record_id=e.record_id,
-                        op=e.op.value,
-                        fields=e.payload,
-                        base_cursor=e.base_cursor,
-                        created_at=e.created_at,
-                    )
-                    for e in entries
-                ],
-            )
             answer = PushResponse.model_validate(
-                self.transport.post("/api/v1/sync/push", request.model_dump(mode="json"))
+                self.transport.post("/api/v1/sync/push", push_body(entries, waiting))
             )
             self._settle_push(entries, answer, report)
             self.progress("push", report.pushed, waiting)
 
     def _settle_push(
-        self, entries: list[OutboxEntry], answer: PushResponse, report: SyncReport
+        self, entries: list[Waiting], answer: PushResponse, report: SyncReport
     ) -> None:
         by_id = {e.mutation_id: e for e in entries}
         answered = [r for r in answer.results if r.mutation_id in by_id]
@@ -218,11 +198,10 @@ class SyncEngine:
         compare_buckets = False
         for _ in range(MAX_ROUNDS):
             with self.sessions() as session:
-                cursor = int(_setting(session, CURSOR_SETTING, "0"))
-                acks = json.loads(
-                    _setting(session, ACKS_SETTING, '{"received": [], "evicted": []}')
-                )
-                sequence = int(_setting(session, SEQUENCE_SETTING, "0")) + 1
+                known = _settings(session, (CURSOR_SETTING, ACKS_SETTING, SEQUENCE_SETTING))
+                cursor = int(known.get(CURSOR_SETTING, "0"))
+                acks = json.loads(known.get(ACKS_SETTING, '{"received": [], "evicted": []}'))
+                sequence = int(known.get(SEQUENCE_SETTING, "0")) + 1
                 outbox_empty = session.scalar(select(OutboxEntry.seq).limit(1)) is None
                 mine = totals_message(local_totals(session)) if compare_buckets else None
             request = PullRequest(
@@ -322,7 +301,7 @@ def _log_conflicts(session: Session, conflicts: list[Conflict]) -> None:
         )
 
 
-def _drop_rejected_insert(session: Session, entry: OutboxEntry) -> None:
+def _drop_rejected_insert(session: Session, entry: Waiting) -> None:
     """The office refused a new record: its value is in the conflict log; remove the local copy."""
     if entry.table_name in MODELS:
         model = MODELS[entry.table_name]
