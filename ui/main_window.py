@@ -2,6 +2,8 @@
 
 The window wires its widgets together (they do not import each other) and owns the shortcuts:
 Ctrl+F search, Ctrl+N new job, Esc back to the lists. `launch(args)` is what `fieldtech` runs.
+What start-up does not show (the job screen, every dialog) is imported and built when first
+opened, so the lists come up sooner.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import argparse
 import gc
 import signal
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,25 +32,18 @@ from fieldtech.domain.errors import FieldTechError
 from fieldtech.store.engine import Store
 from sync.client.errors import SyncState
 from ui import labels
-from ui.documents.dialog import DocumentsDialog
-from ui.documents.work import Kind, warm_up
-from ui.endofday.dialog import EndOfDayDialog
 from ui.i18n import Translations
 from ui.icons import set_icon
-from ui.job.screen import JobScreen
 from ui.jobs.list_view import JobListView
-from ui.new_job_dialog import NewJobDialog
 from ui.settings import Settings
-from ui.settings_dialog import SettingsDialog
-from ui.signin.screen import SignInScreen
-from ui.signoff.dialog import SignOffDialog
-from ui.sync.conflicts import ConflictInbox
 from ui.sync.controller import SyncController
 from ui.sync.status_area import SyncStatusArea
 from ui.sync.work import SyncOutcome
 from ui.tasks import TaskRunner
-from ui.workshop.return_dialog import ReturnDialog
-from ui.workshop.wizard import TakeBackWizard
+
+if TYPE_CHECKING:
+    from ui.documents.work import Kind
+    from ui.job.screen import JobScreen
 
 DEFAULT_SIZE = QSize(1280, 760)
 
@@ -75,17 +71,16 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._translations = translations
         self._args = args or argparse.Namespace()
-        db, read_db = store.sessions, store.read_sessions
+        read_db = store.read_sessions
         self.today = JobListView(read_db, runner, today=True)
         self.all_jobs = JobListView(read_db, runner, today=False)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.today, "")
         self.tabs.addTab(self.all_jobs, "")
-        self.job_screen = JobScreen(db, read_db, runner)
+        self._job_screen: JobScreen | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
-        self.stack.addWidget(self.job_screen)
 
         self.title = QLabel()
         self.title.setObjectName("appTitle")
@@ -159,13 +154,6 @@ class MainWindow(QMainWindow):
 
         self.today.job_open_requested.connect(self.open_job)
         self.all_jobs.job_open_requested.connect(self.open_job)
-        self.job_screen.back_requested.connect(self.show_lists)
-        self.job_screen.job_changed.connect(self._job_changed)
-        self.job_screen.load_failed.connect(self._job_load_failed)
-        self.job_screen.sign_off_requested.connect(self.open_sign_off)
-        self.job_screen.documents_requested.connect(self.open_documents)
-        self.job_screen.take_back_requested.connect(self.open_take_back)
-        self.job_screen.return_requested.connect(self.open_return)
         runner.task_failed.connect(self._task_failed)
         self._retranslate()
         if not self.restoreGeometry(settings.window_geometry):
@@ -184,14 +172,37 @@ class MainWindow(QMainWindow):
             except ValueError:
                 settings.last_job_id = ""
 
+    @property
+    def job_screen(self) -> JobScreen:
+        """The job screen, built the first time it is asked for (start-up shows the lists)."""
+        if self._job_screen is None:
+            from ui.job.screen import JobScreen
+
+            screen = JobScreen(self._store.sessions, self._store.read_sessions, self._runner)
+            screen.back_requested.connect(self.show_lists)
+            screen.job_changed.connect(self._job_changed)
+            screen.load_failed.connect(self._job_load_failed)
+            screen.sign_off_requested.connect(self.open_sign_off)
+            screen.documents_requested.connect(self.open_documents)
+            screen.take_back_requested.connect(self.open_take_back)
+            screen.return_requested.connect(self.open_return)
+            self.stack.addWidget(screen)
+            self._job_screen = screen
+        return self._job_screen
+
+    def _flush_job(self) -> None:
+        """Save what is typed on the job screen (nothing to save when it was never opened)."""
+        if self._job_screen is not None:
+            self._job_screen.flush()
+
     def open_job(self, job_id: uuid.UUID) -> None:
         self.stack.setCurrentWidget(self.job_screen)
         self._settings.last_job_id = str(job_id)
         self.job_screen.open_job(job_id)
 
     def show_lists(self) -> None:
-        if self.stack.currentWidget() is self.job_screen:
-            self.job_screen.flush()
+        if self._job_screen is not None and self.stack.currentWidget() is self._job_screen:
+            self._job_screen.flush()
             self.stack.setCurrentWidget(self.tabs)
             self._settings.last_job_id = ""
             self.tabs.currentWidget().setFocus()
@@ -202,6 +213,8 @@ class MainWindow(QMainWindow):
         self.all_jobs.focus_search()
 
     def new_job(self) -> None:
+        from ui.new_job_dialog import NewJobDialog
+
         dialog = NewJobDialog(self._store.sessions, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.job_opened.connect(self._job_opened)
@@ -209,6 +222,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         from ui.profile import current_user, data_dir
+        from ui.settings_dialog import SettingsDialog
 
         folder = data_dir(self._args)
         username = getattr(self._args, "user", None) or current_user(folder) or ""
@@ -224,7 +238,7 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         """Stop syncing and save every edit, then hand over to whoever shows the sign-in screen."""
         self.sync.stop()
-        self.job_screen.flush()
+        self._flush_job()
         self._runner.wait_idle()
         self.sign_out_requested.emit()
 
@@ -244,10 +258,12 @@ class MainWindow(QMainWindow):
         self._settings.last_tab = index
 
     def sync_now(self) -> None:
-        self.job_screen.flush()
+        self._flush_job()
         self.sync.request()
 
     def open_sign_off(self, job_id: uuid.UUID) -> None:
+        from ui.signoff.dialog import SignOffDialog
+
         dialog = SignOffDialog(
             self._store.sessions, self._store.read_sessions, self._runner, job_id, self
         )
@@ -257,6 +273,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_documents(self, job_id: uuid.UUID, kind: Kind | None = None) -> None:
+        from ui.documents.dialog import DocumentsDialog
+
         dialog = DocumentsDialog(
             self._store.read_sessions, self._runner, self._settings, job_id, self
         )
@@ -265,7 +283,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_end_of_day(self) -> None:
-        self.job_screen.flush()
+        from ui.endofday.dialog import EndOfDayDialog
+
+        self._flush_job()
         dialog = EndOfDayDialog(self._store.read_sessions, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.job_open_requested.connect(self.open_job)
@@ -274,6 +294,8 @@ class MainWindow(QMainWindow):
 
     def open_take_back(self, job_id: uuid.UUID) -> None:
         """The take-back wizard; the signed pickup receipt then opens to print."""
+        from ui.workshop.wizard import TakeBackWizard
+
         wizard = TakeBackWizard(
             self._store.sessions, self._store.read_sessions, self._runner, job_id, self
         )
@@ -283,6 +305,8 @@ class MainWindow(QMainWindow):
         wizard.open()
 
     def open_return(self, job_id: uuid.UUID) -> None:
+        from ui.workshop.return_dialog import ReturnDialog
+
         dialog = ReturnDialog(
             self._store.sessions, self._store.read_sessions, self._runner, job_id, self
         )
@@ -296,6 +320,8 @@ class MainWindow(QMainWindow):
         self.open_documents(job_id, kind)
 
     def open_conflicts(self) -> None:
+        from ui.sync.conflicts import ConflictInbox
+
         inbox = ConflictInbox(self._store.sessions, self._store.read_sessions, self._runner, self)
         inbox.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         inbox.seen.connect(self._conflicts_seen)
@@ -305,7 +331,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
         """Nothing typed is lost on close: pending edits are saved before the window goes."""
         self.sync.stop()
-        self.job_screen.flush()
+        self._flush_job()
         self._runner.wait_idle()
         self._settings.window_geometry = self.saveGeometry()
         self._settings.window_state = self.saveState()
@@ -338,7 +364,8 @@ class MainWindow(QMainWindow):
 
     def _job_signed(self, job_id: uuid.UUID) -> None:
         self._job_changed(job_id)
-        self.job_screen.reload()
+        if self._job_screen is not None:
+            self._job_screen.reload()
 
     def _conflicts_seen(self, _: int) -> None:
         self.sync.refresh_facts()
@@ -349,12 +376,13 @@ class MainWindow(QMainWindow):
         self.all_jobs.reload_if_shown()
         self.today.refresh_rows()
         self.all_jobs.refresh_rows()
-        self.job_screen.past_repairs.refresh()
+        if self._job_screen is not None:
+            self._job_screen.past_repairs.refresh()
 
     def _sync_finished(self, outcome: SyncOutcome) -> None:
         if outcome.state == SyncState.WIPE_REQUESTED:
             self.sync.stop()
-            self.job_screen.flush()
+            self._flush_job()
             self._runner.wait_idle()
             self.wipe_requested.emit()
         elif outcome.state in (SyncState.REVOKED, SyncState.SIGNED_OUT):
@@ -401,7 +429,7 @@ def launch(args: argparse.Namespace) -> int:
     else:
         _show_sign_in(args, runner, settings, translations, holder)
     QTimer.singleShot(0, _settle_start_up)
-    QTimer.singleShot(WARM_UP_MS, lambda: runner.run(warm_up))
+    QTimer.singleShot(WARM_UP_MS, lambda: _warm_up(runner))
     code = app.exec()
     runner.shutdown()
     store = holder.get("store")
@@ -412,6 +440,12 @@ def launch(args: argparse.Namespace) -> int:
 
 WARM_UP_MS = 3000
 """When, after start-up, the documents' fonts are loaded in the background."""
+
+
+def _warm_up(runner: TaskRunner) -> None:
+    from ui.documents.work import warm_up
+
+    runner.run(warm_up)
 
 
 def _settle_start_up() -> None:
@@ -428,6 +462,8 @@ def _show_sign_in(
     translations: Translations,
     holder: dict[str, QWidget | Store],
 ) -> None:
+    from ui.signin.screen import SignInScreen
+
     screen = SignInScreen(args, runner)
     screen.setWindowTitle("FieldTech")
     screen.resize(DEFAULT_SIZE)
@@ -461,6 +497,7 @@ def _open_main(
     holder["main"] = window
 
     def wipe() -> None:
+        from ui.signin.screen import SignInScreen
         from ui.sync.work import wipe_store
 
         _show_sign_in(args, runner, settings, translations, holder)
