@@ -11,7 +11,7 @@ from sqlalchemy import select
 from fieldtech.domain.enums import AttachmentKind
 from fieldtech.domain.errors import FrozenRecordError, NotFoundError, ValidationError
 from fieldtech.models import Attachment, Blob
-from fieldtech.usecases.attachments import MAX_ATTACHMENT_BYTES, put_blob
+from fieldtech.usecases.attachments import MAX_ATTACHMENT_BYTES, drop_unused_blobs, put_blob
 from fieldtech.usecases.common import Db, ensure_editable, load_job
 
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -98,7 +98,8 @@ def add_job_photo(db: Db, job_id: uuid.UUID, filename: str, data: bytes) -> Atta
 
 
 def remove_job_photo(db: Db, attachment_id: uuid.UUID) -> None:
-    """Take a photo off a job. A receipt's photos are part of what was signed and stay."""
+    """Take a photo off a job, and its bytes off the laptop unless something else uses them.
+    A receipt's photos are part of what was signed and stay."""
     with db.begin() as session:
         attachment = session.get(Attachment, attachment_id)
         if attachment is None or attachment.kind != AttachmentKind.PHOTO:
@@ -108,6 +109,8 @@ def remove_job_photo(db: Db, attachment_id: uuid.UUID) -> None:
         if attachment.job_id is not None:
             ensure_editable(session, load_job(session, attachment.job_id))
         session.delete(attachment)
+        session.flush()
+        drop_unused_blobs(session, [attachment.sha256])
 
 
 def photo_bytes(db: Db, sha256: str) -> bytes | None:
@@ -131,11 +134,6 @@ def job_photos(db: Db, job_id: uuid.UUID) -> list[tuple[uuid.UUID, PhotoRef, uui
 
 
 def forget_photo(db: Db, sha256: str) -> bool:
-    """Drop the bytes of a photo taken off a draft, unless a stored attachment still uses them."""
+    """Drop the bytes of a photo taken off a draft, unless an attachment (or a draft) uses them."""
     with db.begin() as session:
-        used = session.scalar(select(Attachment.id).where(Attachment.sha256 == sha256).limit(1))
-        blob = session.get(Blob, sha256)
-        if used is not None or blob is None:
-            return False
-        session.delete(blob)
-        return True
+        return drop_unused_blobs(session, [sha256]) > 0

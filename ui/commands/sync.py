@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from fieldtech.store.backup import backup_if_due
 from fieldtech.store.engine import Store
 from fieldtech.store.paths import profile_dir, store_path
+from fieldtech.usecases.attachments import attachment_hashes, drop_bytes_let_go
 from fieldtech.usecases.device import get_setting, put_setting
 from sync.client.errors import SyncState, TransportError
 from ui.profile import credentials, current_user, data_dir, open_store_for, set_current_user
@@ -89,7 +90,10 @@ def _run(store: Store, server: str, token: str) -> SyncReport:
     bar = Bar()
     try:
         engine = SyncEngine(store.sessions, HttpTransport(server, token), progress=bar)
-        return engine.sync()
+        held = attachment_hashes(store.read_sessions)
+        report = engine.sync()
+        drop_bytes_let_go(store.sessions, held)
+        return report
     finally:
         bar.close()
 

@@ -20,6 +20,7 @@ from fieldtech.models import OutboxEntry
 from fieldtech.models.syncstate import ConflictEntry
 from fieldtech.store.backup import backup_if_due
 from fieldtech.store.engine import Store
+from fieldtech.usecases.attachments import attachment_hashes, drop_bytes_let_go
 from fieldtech.usecases.common import Db
 from fieldtech.usecases.device import get_setting, put_setting
 from sync.client.errors import SyncState
@@ -92,7 +93,9 @@ def sync_now(
     from sync.client.http import HttpTransport
 
     engine = SyncEngine(store.sessions, HttpTransport(server, token), progress=progress)
+    held = attachment_hashes(store.read_sessions)
     report = engine.sync()
+    drop_bytes_let_go(store.sessions, held)
     if report.ok:
         with store.sessions.begin() as session:
             put_setting(session, LAST_SYNC_SETTING, dt.datetime.now(dt.UTC).isoformat())

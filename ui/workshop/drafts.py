@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 from fieldtech.models import LocalSetting
 from fieldtech.usecases import device
+from fieldtech.usecases.attachments import DRAFT_KEY_PREFIX
 from fieldtech.usecases.common import Db
 from ui.tasks import TaskRunner
 
-PREFIX = "ui.draft."
+PREFIX = DRAFT_KEY_PREFIX
 
 Values = dict[str, Any]
 

@@ -121,6 +121,7 @@ class TakeBackWizard(QWizard):
         self.strip.files_chosen.connect(self.add_files)
         self.strip.remove_requested.connect(self._remove_photo)
         self.strip.camera_requested.connect(self._open_camera)
+        self.strip.open_requested.connect(self._view_photo)
         column = QVBoxLayout(self.photos_page)
         column.addWidget(self.photos_intro)
         column.addWidget(self.strip, 1)
@@ -290,7 +291,13 @@ class TakeBackWizard(QWizard):
         self._photos = [p for p in self._photos if p.sha256 != key]
         self.strip.take(key)
         self._edited()
+        self.keeper.flush()  # the draft without the photo is written before its bytes go
         self._runner.run(forget_photo, self._db, key)
+
+    def _view_photo(self, row: int) -> None:
+        from ui.photos.viewer import open_viewer
+
+        open_viewer(self.strip, self._read_db, self._runner, row)
 
     def _open_camera(self) -> None:
         from ui.photos.camera import CameraDialog
