@@ -656,7 +656,7 @@
 <context>
     <name>JobPhotosPanel</name>
     <message>
-        <location filename="../../ui/photos/panel.py" line="119"/>
+        <location filename="../../ui/photos/panel.py" line="125"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -1077,73 +1077,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>FieldTech</source>
         <translation>FieldTech 上门服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>All jobs</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>New job</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Open a job at the customer&apos;s door (Ctrl+N)</source>
         <translation>在客户门口新建工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Search all jobs (Ctrl+F)</source>
         <translation>搜索全部工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>End of day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Cash to hand in, parts used and jobs left open (Ctrl+E)</source>
         <translation>应上交现金、已用配件和未完成工单（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1413,79 +1413,127 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../ui/photos/strip.py" line="144"/>
+        <location filename="../../ui/photos/strip.py" line="159"/>
         <source>%1 (its picture arrives with the next sync)</source>
         <translation>%1（图片将在下次同步时到达）</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="164"/>
+        <location filename="../../ui/photos/strip.py" line="179"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="169"/>
+        <location filename="../../ui/photos/strip.py" line="184"/>
         <source>Photos (%1)</source>
         <translation>照片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="169"/>
+        <location filename="../../ui/photos/strip.py" line="184"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="196"/>
+        <location filename="../../ui/photos/strip.py" line="211"/>
         <source>%1 is empty. Take or choose the photo again.</source>
         <translation>%1 是空文件。请重新拍摄或选择照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="197"/>
+        <location filename="../../ui/photos/strip.py" line="212"/>
         <source>%1 is too large (over 25 MB). Choose a smaller photo.</source>
         <translation>%1 太大（超过 25 MB）。请选择较小的照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="199"/>
+        <location filename="../../ui/photos/strip.py" line="214"/>
         <source>%1 is not a picture this app can keep. Use JPEG, PNG, WebP, GIF or BMP.</source>
         <translation>%1 不是本应用能保存的图片。请使用 JPEG、PNG、WebP、GIF 或 BMP。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="201"/>
+        <location filename="../../ui/photos/strip.py" line="216"/>
         <source>%1 is damaged or cut short. Copy it again or take a new photo.</source>
         <translation>%1 已损坏或不完整。请重新复制，或重新拍一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="202"/>
+        <location filename="../../ui/photos/strip.py" line="217"/>
         <source>%1 could not be read. Check the file is still there.</source>
         <translation>无法读取 %1。请确认文件仍然存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="245"/>
+        <location filename="../../ui/photos/strip.py" line="265"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="246"/>
+        <location filename="../../ui/photos/strip.py" line="266"/>
         <source>Choose picture files, or drop them here</source>
         <translation>选择图片文件，或拖放到这里</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="247"/>
+        <location filename="../../ui/photos/strip.py" line="267"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="248"/>
+        <location filename="../../ui/photos/strip.py" line="268"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="249"/>
+        <location filename="../../ui/photos/strip.py" line="269"/>
         <source>Remove the selected photo (Delete)</source>
         <translation>删除选中的照片（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="250"/>
+        <location filename="../../ui/photos/strip.py" line="270"/>
         <source>No photos yet. Drop picture files here or add them.</source>
         <translation>还没有照片。把图片文件拖放到这里，或点击添加。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="170"/>
+        <source>Opening the photo…</source>
+        <translation>正在打开照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="204"/>
+        <source>This photo&apos;s picture is not on this laptop yet; it arrives with the next sync.</source>
+        <translation>这张照片的图像还不在本机上，下次同步时送达。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="215"/>
+        <source>%1 — photo %2 of %3</source>
+        <translation>%1 — 第 %2 张，共 %3 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="225"/>
+        <source>Previous</source>
+        <translation>上一张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="226"/>
+        <source>Previous photo (Left arrow, or swipe right)</source>
+        <translation>上一张照片（左方向键，或向右滑动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="227"/>
+        <source>Next</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="228"/>
+        <source>Next photo (Right arrow, or swipe left)</source>
+        <translation>下一张照片（右方向键，或向左滑动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="229"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="230"/>
+        <source>Back to the job (Esc)</source>
+        <translation>回到工单（Esc）</translation>
     </message>
 </context>
 <context>
@@ -2034,108 +2082,108 @@
 <context>
     <name>TakeBackWizard</name>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="275"/>
+        <location filename="../../ui/workshop/wizard.py" line="276"/>
         <source>Restored what was typed before.</source>
         <translation>已恢复之前输入的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="317"/>
+        <location filename="../../ui/workshop/wizard.py" line="324"/>
         <source>Describe the item&apos;s visible condition (scratches, dents, missing parts).</source>
         <translation>请描述产品的外观状况（划痕、凹陷、缺件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="324"/>
+        <location filename="../../ui/workshop/wizard.py" line="331"/>
         <source>Say why the item goes to the workshop.</source>
         <translation>请说明为什么要带回维修站。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="329"/>
+        <location filename="../../ui/workshop/wizard.py" line="336"/>
         <source>the customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="330"/>
+        <location filename="../../ui/workshop/wizard.py" line="337"/>
         <source>the technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="334"/>
+        <location filename="../../ui/workshop/wizard.py" line="341"/>
         <source>Type the printed name of %1.</source>
         <translation>请输入%1的姓名（正楷）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="336"/>
+        <location filename="../../ui/workshop/wizard.py" line="343"/>
         <source>A signature of %1 is needed in the box.</source>
         <translation>需要%1在框内签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="352"/>
+        <location filename="../../ui/workshop/wizard.py" line="359"/>
         <source>Condition</source>
         <translation>外观状况</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="353"/>
+        <location filename="../../ui/workshop/wizard.py" line="360"/>
         <source>Accessories</source>
         <translation>随附配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="353"/>
+        <location filename="../../ui/workshop/wizard.py" line="360"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="354"/>
-        <location filename="../../ui/workshop/wizard.py" line="399"/>
+        <location filename="../../ui/workshop/wizard.py" line="361"/>
+        <location filename="../../ui/workshop/wizard.py" line="406"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="355"/>
+        <location filename="../../ui/workshop/wizard.py" line="362"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="356"/>
+        <location filename="../../ui/workshop/wizard.py" line="363"/>
         <source>Back by</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="365"/>
+        <location filename="../../ui/workshop/wizard.py" line="372"/>
         <source>Both sign to confirm the item, its condition and what was taken. The receipt then opens to print.</source>
         <translation>双方签字，确认产品、其状况以及带走的物品。随后会打开取件单以便打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="372"/>
+        <location filename="../../ui/workshop/wizard.py" line="379"/>
         <source>Take item back</source>
         <translation>取回维修</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="373"/>
+        <location filename="../../ui/workshop/wizard.py" line="380"/>
         <source>Sign and print</source>
         <translation>签字并打印</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="378"/>
+        <location filename="../../ui/workshop/wizard.py" line="385"/>
         <source>Condition and accessories</source>
         <translation>外观状况与配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="380"/>
+        <location filename="../../ui/workshop/wizard.py" line="387"/>
         <source>Step %1 of %2. What the item looks like and what comes with it.</source>
         <translation>第 %1 步，共 %2 步。产品的外观，以及随产品带走的物品。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="401"/>
+        <location filename="../../ui/workshop/wizard.py" line="408"/>
         <source>Step %1 of %2. Optional, but they settle questions later.</source>
         <translation>第 %1 步，共 %2 步。可选，但日后有争议时很有用。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="410"/>
+        <location filename="../../ui/workshop/wizard.py" line="417"/>
         <source>Step %1 of %2. Why it cannot be fixed on site.</source>
         <translation>第 %1 步，共 %2 步。为什么无法现场修好。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="424"/>
+        <location filename="../../ui/workshop/wizard.py" line="431"/>
         <source>Step %1 of %2. The customer and you sign the pickup receipt.</source>
         <translation>第 %1 步，共 %2 步。客户和您在取件单上签字。</translation>
     </message>
@@ -2144,32 +2192,32 @@
         <translation type="vanished">产品的外观，以及随产品带走的物品。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="386"/>
+        <location filename="../../ui/workshop/wizard.py" line="393"/>
         <source>No item on record</source>
         <translation>未登记产品</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="388"/>
+        <location filename="../../ui/workshop/wizard.py" line="395"/>
         <source>Job %1 · %2 · %3</source>
         <translation>工单 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="393"/>
+        <location filename="../../ui/workshop/wizard.py" line="400"/>
         <source>Visible &amp;condition</source>
         <translation>外观状况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="395"/>
+        <location filename="../../ui/workshop/wizard.py" line="402"/>
         <source>For example: scratch on the lid, door seal torn</source>
         <translation>例如：盖子有划痕，门封条破损</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="397"/>
+        <location filename="../../ui/workshop/wizard.py" line="404"/>
         <source>&amp;Accessories taken, one per line</source>
         <translation>带走的配件，每行一项(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="398"/>
+        <location filename="../../ui/workshop/wizard.py" line="405"/>
         <source>Power cord
 Remote control</source>
         <translation>电源线
@@ -2180,12 +2228,12 @@ Remote control</source>
         <translation type="vanished">可选，但日后有争议时很有用。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="406"/>
+        <location filename="../../ui/workshop/wizard.py" line="413"/>
         <source>Photograph the item from each side and any damage. Drop picture files here.</source>
         <translation>从各个角度拍摄产品及任何损伤。可把图片文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="408"/>
+        <location filename="../../ui/workshop/wizard.py" line="415"/>
         <source>Reason and return date</source>
         <translation>原因与归还日期</translation>
     </message>
@@ -2194,22 +2242,22 @@ Remote control</source>
         <translation type="vanished">为什么无法现场修好。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="414"/>
+        <location filename="../../ui/workshop/wizard.py" line="421"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="415"/>
+        <location filename="../../ui/workshop/wizard.py" line="422"/>
         <source>For example: the main board must be replaced</source>
         <translation>例如：需要更换主板</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="418"/>
+        <location filename="../../ui/workshop/wizard.py" line="425"/>
         <source>Promised back to the customer by %1 (%2 working days).</source>
         <translation>承诺于 %1 前交还客户（%2 个工作日）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="422"/>
+        <location filename="../../ui/workshop/wizard.py" line="429"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
@@ -2218,42 +2266,42 @@ Remote control</source>
         <translation type="vanished">客户和您在取件单上签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="428"/>
+        <location filename="../../ui/workshop/wizard.py" line="435"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="428"/>
+        <location filename="../../ui/workshop/wizard.py" line="435"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="430"/>
+        <location filename="../../ui/workshop/wizard.py" line="437"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="431"/>
+        <location filename="../../ui/workshop/wizard.py" line="438"/>
         <source>Customer&apos;s &amp;printed name</source>
         <translation>客户姓名（正楷）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="432"/>
+        <location filename="../../ui/workshop/wizard.py" line="439"/>
         <source>Customer signs here</source>
         <translation>客户在此签名</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="437"/>
+        <location filename="../../ui/workshop/wizard.py" line="444"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="438"/>
+        <location filename="../../ui/workshop/wizard.py" line="445"/>
         <source>&amp;Technician&apos;s printed name</source>
         <translation>技师姓名（正楷）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/wizard.py" line="439"/>
+        <location filename="../../ui/workshop/wizard.py" line="446"/>
         <source>Technician signs here</source>
         <translation>技师在此签名</translation>
     </message>

@@ -38,6 +38,7 @@ class JobPhotosPanel(QGroupBox):
         self.strip.files_chosen.connect(self.add_files)
         self.strip.remove_requested.connect(self._remove)
         self.strip.camera_requested.connect(self._open_camera)
+        self.strip.open_requested.connect(self._view)
         layout = QVBoxLayout(self)
         layout.addWidget(self.strip)
         self._retranslate()
@@ -106,6 +107,11 @@ class JobPhotosPanel(QGroupBox):
     def _removed(self, key: str) -> None:
         self.strip.take(key)
         self.changed.emit()
+
+    def _view(self, row: int) -> None:
+        from ui.photos.viewer import open_viewer
+
+        open_viewer(self.strip, self._read_db, self._runner, row)
 
     def _open_camera(self) -> None:
         from ui.photos.camera import CameraDialog

@@ -1,4 +1,5 @@
-"""A row of photo thumbnails that takes files from a dialog, from drag and drop, or the camera.
+"""A row of photo thumbnails that takes files from a dialog, from drag and drop, or the camera,
+and asks for a thumbnail to be shown at full size when it is clicked, tapped or chosen with Enter.
 
 The strip only shows and asks: its owner stores what is added (on the database worker) and tells
 the strip the outcome, so the same strip serves a job and a pickup wizard's draft.
@@ -31,13 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from fieldtech.domain.errors import FieldTechError, ValidationError
-from fieldtech.usecases.photos import SUPPORTED_SUFFIXES
+from fieldtech.usecases.photos import SUPPORTED_SUFFIXES, PhotoRef
 from ui import labels
 from ui.photos.work import THUMB_SIZE, Thumb
 from ui.theme import MessageLabel, set_tone
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 LockedRole = Qt.ItemDataRole.UserRole + 2
+RefRole = Qt.ItemDataRole.UserRole + 3
 
 
 _camera_found: bool | None = None
@@ -71,6 +73,8 @@ class PhotoStrip(QWidget):
     camera_requested = Signal()
     remove_requested = Signal(str)
     """The key of the photo to take off."""
+    open_requested = Signal(int)
+    """The row of a thumbnail clicked, tapped or chosen with Enter: show it at full size."""
 
     def __init__(self, parent: QWidget | None = None, *, camera: bool | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +93,11 @@ class PhotoStrip(QWidget):
         self.list.setAcceptDrops(False)
         self.list.viewport().setAcceptDrops(False)
         self.list.itemSelectionChanged.connect(self._selection_changed)
+        self.list.itemClicked.connect(lambda item: self.open_requested.emit(self.list.row(item)))
+        for keys in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            opener = QShortcut(QKeySequence(keys), self.list)
+            opener.setContext(Qt.ShortcutContext.WidgetShortcut)
+            opener.activated.connect(self._open_current)
         self.hint = QLabel()
         self.hint.setObjectName("hintText")
         self.hint.setWordWrap(True)
@@ -127,6 +136,11 @@ class PhotoStrip(QWidget):
     def keys(self) -> list[str]:
         return [str(self.list.item(row).data(KeyRole)) for row in range(self.list.count())]
 
+    @property
+    def refs(self) -> list[PhotoRef]:
+        """The photos shown, in order (what the full-size viewer pages through)."""
+        return [self.list.item(row).data(RefRole) for row in range(self.list.count())]
+
     def set_thumbs(self, thumbs: list[Thumb]) -> None:
         self.list.clear()
         for thumb in thumbs:
@@ -137,6 +151,7 @@ class PhotoStrip(QWidget):
         item = QListWidgetItem(thumb.ref.filename)
         item.setData(KeyRole, thumb.key)
         item.setData(LockedRole, thumb.locked)
+        item.setData(RefRole, thumb.ref)
         item.setToolTip(thumb.ref.filename)
         if thumb.image is not None:
             item.setIcon(QIcon(QPixmap.fromImage(thumb.image)))
@@ -232,6 +247,11 @@ class PhotoStrip(QWidget):
 
     def _files_selected(self, files: list[str]) -> None:
         self.add_files([Path(f) for f in files])
+
+    def _open_current(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.open_requested.emit(row)
 
     def _selection_changed(self) -> None:
         item = self.list.currentItem()

@@ -109,6 +109,21 @@ def thumbnail(data: bytes | None) -> QImage | None:
     return image
 
 
+def full_image(read_db: Db, sha256: str, max_side: int) -> QImage | None:
+    """A stored photo for the viewer, decoded no larger than `max_side` on its longer side (a
+    12-megapixel JPEG decodes at a fraction of the cost); None while its bytes are away."""
+    data = photo_bytes(read_db, sha256)
+    if not data:
+        return None
+    reader, _buffer = _reader(data)
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > max_side:
+        bound = QSize(max_side, max_side)
+        reader.setScaledSize(size.scaled(bound, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return None if image.isNull() else image
+
+
 def import_job_photo(db: Db, job_id: uuid.UUID, path: Path) -> Thumb:
     data = read_photo(path)
     attachment = add_job_photo(db, job_id, path.name, data)
