@@ -159,7 +159,9 @@ def pull(session: Session, ctx: DeviceContext, request: PullRequest) -> PullResp
     ids.extend((table, rid) for rid, table in latest.items() if rid in shown)
     # Each job is at least one row: more than `limit` of them never fit in a page.
     matched = scope_matched(session, ctx.device_id, now)
-    missing = missing_jobs(session, ctx, limit + 1, matched.since)
+    # Nothing logged since the held jobs last matched the scope: nothing can be missing.
+    unchanged = matched.since == now
+    missing = [] if unchanged else missing_jobs(session, ctx, limit + 1, matched.since)
     sent_jobs, job_ids = _whole_jobs(session, missing[:limit], limit - len(ids))
     ids.extend(job_ids)
     tables: list[RowBlock] | None = None
@@ -167,7 +169,7 @@ def pull(session: Session, ctx: DeviceContext, request: PullRequest) -> PullResp
         tables, rows = row_blocks(session, ids)
     else:
         rows = row_states(session, ids)
-    evict = jobs_to_evict(session, ctx, matched.since)
+    evict = [] if unchanged else jobs_to_evict(session, ctx, matched.since)
     if not missing and not evict:
         matched.remember(session, ctx.device_id, now)
     has_more = more_log or len(sent_jobs) < len(missing)
