@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, false, func, or_, select, union
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, union
 from sqlalchemy.orm import Session, joinedload
 
 from fieldtech.domain.enums import JobCategory, JobStatus, Urgency
@@ -22,6 +22,9 @@ from sync.server.schemas.jobs import CustomerPublic, ItemPublic, JobPublic
 COUNT_CAP = 1_000
 """Matches are counted exactly up to this many; a larger total is reported as COUNT_CAP + 1."""
 
+JobKey = tuple[dt.datetime, uuid.UUID]
+"""Where a job stands in a list by creation time: its creation time and id."""
+
 
 class JobSort(StrEnum):
     NEWEST = "-created_at"
@@ -32,6 +35,9 @@ class JobSort(StrEnum):
     APPOINTMENT_DESC = "-appointment_start"
     STATUS = "status"
     URGENCY = "urgency"
+
+
+KEYSET_SORTS = (JobSort.NEWEST, JobSort.OLDEST)
 
 
 @dataclass(frozen=True)
@@ -142,26 +148,40 @@ def _with_relations(statement: Select[Job]) -> Select[Job]:
     )
 
 
+def _after(key: JobKey, sort: JobSort) -> ColumnElement[bool]:
+    """The jobs that come after `key` in the list's order (creation time, then id)."""
+    created_at, job_id = key
+    past = Job.created_at < created_at if sort is JobSort.NEWEST else Job.created_at > created_at
+    return or_(past, and_(Job.created_at == created_at, Job.id > job_id))
+
+
 def list_jobs(
-    session: Session, who: Principal, where: JobFilter, timezone: str, page: int, page_size: int
+    session: Session,
+    who: Principal,
+    where: JobFilter,
+    timezone: str,
+    page: int,
+    page_size: int,
+    after: JobKey | None = None,
 ) -> tuple[list[Job], int]:
     """One page of matching jobs and how many match, counted up to COUNT_CAP + 1.
 
     Counting every match of a broad filter over a million jobs costs more than the page
     itself; past COUNT_CAP the list says "more than" instead (`total > COUNT_CAP`).
+    `after` (the key of the previous page's last job, for the newest or oldest first orders)
+    starts the page there instead of skipping `page - 1` pages, so any depth costs one page.
     """
     statement = filtered(who, where, timezone)
     matches = statement.with_only_columns(Job.id).limit(COUNT_CAP + 1).subquery()
     total = session.scalar(select(func.count()).select_from(matches)) or 0
     # The page's ids first, from the ids and filter columns alone (an index-only scan on
     # PostgreSQL, migration 0012), then only those jobs with their customers and items.
-    ids = list(
-        session.scalars(
-            _ordered(statement.with_only_columns(Job.id), where.sort)
-            .offset((page - 1) * page_size)
-            .limit(page_size)
-        )
-    )
+    ids_query = _ordered(statement.with_only_columns(Job.id), where.sort)
+    if after is not None and where.sort in KEYSET_SORTS:
+        ids_query = ids_query.where(_after(after, where.sort))
+    else:
+        ids_query = ids_query.offset((page - 1) * page_size)
+    ids = list(session.scalars(ids_query.limit(page_size)))
     if not ids:
         return [], total
     rows = session.scalars(

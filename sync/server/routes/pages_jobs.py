@@ -20,7 +20,7 @@ from sync.server.job_queries import (
     supervisor_queue,
 )
 from sync.server.routes.pages_follow_ups import escalation_context
-from sync.server.routes.pages_params import page_number
+from sync.server.routes.pages_params import job_key, job_key_text, page_number
 from sync.server.web import Staff, render
 
 router = APIRouter(include_in_schema=False)
@@ -54,8 +54,13 @@ def jobs_page(
     category: str = "",
     urgency: str = "",
     page: str = "1",
+    after: str = "",
 ) -> HTMLResponse:
-    """A plain GET form sends every filter, empty ones as ""; those (and unknown codes) mean any."""
+    """A plain GET form sends every filter, empty ones as ""; those (and unknown codes) mean any.
+
+    "Next" carries the last job's place (`after`), so a page deep in a big list costs what the
+    first does; past the counted 1,000 the list goes on page by page.
+    """
     number = page_number(page)
     chosen_status = _choice(JobStatus, job_status)
     where = JobFilter(
@@ -65,7 +70,9 @@ def jobs_page(
         urgency=_choice(Urgency, urgency),
         sort=JobSort.NEWEST,
     )
-    rows, total = list_jobs(session, who, where, settings.timezone, number, PAGE_SIZE)
+    key = job_key(after) if number > 1 else None
+    rows, total = list_jobs(session, who, where, settings.timezone, number, PAGE_SIZE, key)
+    pages = max(1, math.ceil(min(total, COUNT_CAP) / PAGE_SIZE))
     query = {
         "q": where.q,
         "job_status": chosen_status.value if chosen_status else "",
@@ -79,7 +86,12 @@ def jobs_page(
             "jobs": [job_public(job) for job in rows],
             "total": f"{COUNT_CAP:,}+" if total > COUNT_CAP else total,
             "page": number,
-            "pages": max(1, math.ceil(min(total, COUNT_CAP) / PAGE_SIZE)),
+            "pages": pages if total <= COUNT_CAP else f"{pages:,}+",
+            "next_after": (
+                job_key_text(rows[-1].created_at, rows[-1].id)
+                if len(rows) == PAGE_SIZE and (number < pages or total > COUNT_CAP)
+                else ""
+            ),
             "query": query,
             **CHOICES,
         },

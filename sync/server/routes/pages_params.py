@@ -6,7 +6,10 @@ with its first page (or without the note the id was for) rather than with an Eng
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+
+from sync.server.job_queries import JobKey
 
 LAST_PAGE = 100_000
 
@@ -26,3 +29,17 @@ def optional_id(text: str) -> uuid.UUID | None:
         return uuid.UUID(text.strip()) if text.strip() else None
     except ValueError:
         return None
+
+
+def job_key(text: str) -> JobKey | None:
+    """`after=` as a job's place in the list (`<created_at ISO>_<id>`), or None if unreadable."""
+    created, _, job_id = text.strip().partition("_")
+    try:
+        moment = dt.datetime.fromisoformat(created)
+        return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC), uuid.UUID(job_id))
+    except ValueError:
+        return None
+
+
+def job_key_text(created_at: dt.datetime, job_id: uuid.UUID) -> str:
+    return f"{created_at.isoformat()}_{job_id}"
