@@ -149,10 +149,16 @@ def _with_relations(statement: Select[Job]) -> Select[Job]:
 
 
 def _after(key: JobKey, sort: JobSort) -> ColumnElement[bool]:
-    """The jobs that come after `key` in the list's order (creation time, then id)."""
+    """The jobs that come after `key` in the list's order (creation time, then id).
+
+    The plain bound on the creation time comes first so the index starts there; the rest only
+    settles jobs created in the same instant.
+    """
     created_at, job_id = key
-    past = Job.created_at < created_at if sort is JobSort.NEWEST else Job.created_at > created_at
-    return or_(past, and_(Job.created_at == created_at, Job.id > job_id))
+    newest = sort is JobSort.NEWEST
+    bound = Job.created_at <= created_at if newest else Job.created_at >= created_at
+    past = Job.created_at < created_at if newest else Job.created_at > created_at
+    return and_(bound, or_(past, and_(Job.created_at == created_at, Job.id > job_id)))
 
 
 def list_jobs(
