@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from sqlalchemy import exists, or_, select, union, union_all
+from sqlalchemy import exists, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from fieldtech.models import Job
@@ -44,14 +44,6 @@ def in_scope_clause(technician_id: uuid.UUID) -> Any:
     return or_(Job.technician_id == technician_id, Job.id.in_(_created(technician_id)))
 
 
-def _scope_ids(technician_id: uuid.UUID) -> Any:
-    """The scope as a UNION, so each half reads by its own index (an OR of the two reads every
-    job)."""
-    assigned = select(Job.id.label("id")).where(Job.technician_id == technician_id)
-    opened = select(Job.id.label("id")).where(Job.id.in_(_created(technician_id)))
-    return union(assigned, opened).subquery()
-
-
 def _changed_jobs(since: int) -> Any:
     """Jobs with a change logged after `since`: the only ones whose scope can have changed."""
     return select(ChangeLogEntry.record_id).where(
@@ -64,16 +56,20 @@ def missing_jobs(
 ) -> list[uuid.UUID]:
     """Up to `limit` jobs in scope that the device does not hold yet, in id order; with `since`,
     only among the jobs changed after it (the sets matched then)."""
-    if since is None:
-        scope = _scope_ids(ctx.technician_id)
-        held = select(DeviceJob.job_id).where(
-            DeviceJob.device_id == ctx.device_id, DeviceJob.job_id == scope.c.id
-        )
-        query = select(scope.c.id).where(~exists(held)).order_by(scope.c.id).limit(limit)
-        return list(session.scalars(query))
     held = select(DeviceJob.job_id).where(
         DeviceJob.device_id == ctx.device_id, DeviceJob.job_id == Job.id
     )
+    if since is None:
+        # Each half of the scope by its own index, in id order, stopping at `limit`: an OR of the
+        # two read every job, a UNION of them sorted the whole scope on every page.
+        found: set[uuid.UUID] = set()
+        for half in (
+            Job.technician_id == ctx.technician_id,
+            Job.id.in_(_created(ctx.technician_id)),
+        ):
+            query = select(Job.id).where(half, ~exists(held)).order_by(Job.id).limit(limit)
+            found.update(session.scalars(query))
+        return sorted(found)[:limit]
     changed = select(Job.id).where(
         Job.id.in_(_changed_jobs(since)), in_scope_clause(ctx.technician_id), ~exists(held)
     )

@@ -36,9 +36,13 @@ def upgrade() -> None:
     op.create_index(
         "office_record_meta_creator", "record_meta", ["creator_technician_id", "table_name"]
     )
+    # A technician's job ids from the index alone: through the plain technician index, reading
+    # ten thousand jobs' rows for their ids took 130 ms (SQLite).
+    op.create_index("office_jobs_technician_ids", "jobs", ["technician_id", "id"])
 
 
 def downgrade() -> None:
+    op.drop_index("office_jobs_technician_ids", table_name="jobs")
     op.drop_index("office_record_meta_creator", table_name="record_meta")
     op.drop_index("office_change_log_job_seq", table_name="change_log")
     with op.batch_alter_table("device_sync_state") as batch_op:
