@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from fieldtech.models.registry import MODELS
 from fieldtech.models.syncstate import DigestBucket, RecordVersion
 from fieldtech.store.digest import BucketTotal, bucket_totals
 from fieldtech.store.engine import Store, create_store_engine, open_store
@@ -62,3 +63,7 @@ def test_record_versions_keep_no_rowid_and_no_second_index(store: Store) -> None
 def test_a_table_without_a_code_is_refused_by_name() -> None:
     with pytest.raises(ValueError, match="'parcels' has no code"):
         table_code("parcels")
+
+
+def test_every_synced_table_has_a_code() -> None:
+    assert all(table_code(table) > 0 for table in MODELS)
