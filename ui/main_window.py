@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import gc
 import signal
+import sys
 import uuid
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -44,6 +46,7 @@ from ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from ui.documents.work import Kind
     from ui.job.screen import JobScreen
+    from ui.settings_dialog import SettingsDialog
 
 DEFAULT_SIZE = QSize(1280, 760)
 
@@ -52,6 +55,9 @@ class MainWindow(QMainWindow):
     wipe_requested = Signal()
     sign_out_requested = Signal()
     """The technician signed out in Settings; sync has stopped and every edit is saved."""
+    reopen_requested = Signal(object, str)
+    """The store was closed to move the data folder: reopen from this folder (Path); the text
+    says why the move failed (empty when it went through)."""
     """The office revoked this laptop and asked for its data to be erased; nothing is pending."""
 
     def __init__(
@@ -71,6 +77,8 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._translations = translations
         self._args = args or argparse.Namespace()
+        self._leaving = False
+        """The store closed under the window (the data folder moved): nothing more to save."""
         read_db = store.read_sessions
         self.today = JobListView(read_db, runner, today=True)
         self.all_jobs = JobListView(read_db, runner, today=False)
@@ -233,7 +241,51 @@ class MainWindow(QMainWindow):
         dialog.appearance_chosen.connect(self.set_appearance)
         dialog.sync_interval_changed.connect(self.sync.set_interval)
         dialog.sign_out_requested.connect(self.sign_out)
+        dialog.move_folder_requested.connect(self._move_requested)
         dialog.open()
+
+    def _move_requested(self, chosen: Path) -> None:
+        # The dialog comes from sender(): a lambda holding it crashed Qt when it deleted itself.
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = self.sender()
+        self.move_data_folder(chosen, dialog if isinstance(dialog, SettingsDialog) else None)
+
+    def move_data_folder(self, chosen: Path, dialog: SettingsDialog | None = None) -> None:
+        """Close the store, move the data folder into `chosen`, and ask to be reopened there;
+        a refusal before anything moved is shown in the dialog and nothing closes."""
+        from ui.data_folder import DataFolderError, move_data, plan_move
+        from ui.profile import credentials, data_dir, root_dir
+
+        def words(error: DataFolderError) -> str:
+            return dialog.move_problem_text(error) if dialog else labels.error_text(error)
+
+        def refused(text: str) -> None:
+            if dialog is not None:
+                dialog.show_move_problem(text)
+
+        if self.sync.status.running:
+            refused(self.tr("A sync is running. Move the data folder when it has finished."))
+            return
+        try:
+            plan = plan_move(data_dir(self._args), chosen, root_dir(self._args))
+        except DataFolderError as error:
+            refused(words(error))
+            return
+        self.sync.stop()
+        self._flush_job()
+        self._runner.wait_idle()
+        self._save_window()
+        self._leaving = True
+        self._store.close()
+        try:
+            moved = move_data(plan, credentials(self._args))
+        except DataFolderError as error:
+            self.reopen_requested.emit(plan.source, words(error))
+            return
+        if dialog is not None:
+            dialog.accept()
+        self.reopen_requested.emit(moved, "")
 
     def sign_out(self) -> None:
         """Stop syncing and save every edit, then hand over to whoever shows the sign-in screen."""
@@ -330,13 +382,17 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
         """Nothing typed is lost on close: pending edits are saved before the window goes."""
-        self.sync.stop()
-        self._flush_job()
-        self._runner.wait_idle()
+        if not self._leaving:
+            self.sync.stop()
+            self._flush_job()
+            self._runner.wait_idle()
+            self._save_window()
+        super().closeEvent(event)
+
+    def _save_window(self) -> None:
         self._settings.window_geometry = self.saveGeometry()
         self._settings.window_state = self.saveState()
         self._settings.sync()
-        super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         if event.type() == QEvent.Type.LanguageChange:
@@ -413,6 +469,7 @@ def launch(args: argparse.Namespace) -> int:
     from ui.profile import current_user, data_dir
     from ui.theme import apply_theme
 
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     app.setApplicationName("FieldTech")
@@ -429,7 +486,7 @@ def launch(args: argparse.Namespace) -> int:
     else:
         _show_sign_in(args, runner, settings, translations, holder)
     QTimer.singleShot(0, _settle_start_up)
-    QTimer.singleShot(WARM_UP_MS, lambda: _warm_up(runner))
+    QTimer.singleShot(WARM_UP_MS, lambda: _warm_up(runner, holder))
     code = app.exec()
     runner.shutdown()
     store = holder.get("store")
@@ -441,11 +498,27 @@ def launch(args: argparse.Namespace) -> int:
 WARM_UP_MS = 3000
 """When, after start-up, the documents' fonts are loaded in the background."""
 
+SWITCH_INTERVAL_S = 0.0005
+"""How long the window's thread waits for the interpreter lock before asking for it. Painting a
+list calls Python once per cell and role, each call taking the lock anew: with Python's 5 ms
+default and a sync working in the background, each could wait 5 ms, and a frame took 100 ms
+or more. Half a millisecond keeps frames short; the sync loses a percent or two."""
 
-def _warm_up(runner: TaskRunner) -> None:
+
+def _warm_up(runner: TaskRunner, holder: dict[str, QWidget | Store]) -> None:
+    """Load the documents' modules and fonts on the worker (importing them here held the window
+    300 ms), and not while a sync runs: parsing the fonts there slowed the window's answers."""
+    window = holder.get("main")
+    if isinstance(window, MainWindow) and window.sync.status.running:
+        QTimer.singleShot(WARM_UP_MS, lambda: _warm_up(runner, holder))
+        return
+    runner.run(_load_documents)
+
+
+def _load_documents() -> None:
     from ui.documents.work import warm_up
 
-    runner.run(warm_up)
+    warm_up()
 
 
 def _settle_start_up() -> None:
@@ -517,8 +590,19 @@ def _open_main(
         store.close()
         holder.pop("store", None)
 
+    def reopen(folder: Path, problem: str) -> None:
+        args.data_dir = str(folder)
+        holder.pop("store", None)
+        window.close()
+        if _open_main(args, runner, Settings.in_folder(folder), translations, holder) and problem:
+            reopened = holder["main"]
+            QMessageBox.warning(
+                reopened if isinstance(reopened, QWidget) else None, "FieldTech", problem
+            )
+
     window.wipe_requested.connect(wipe)
     window.sign_out_requested.connect(signed_out)
+    window.reopen_requested.connect(reopen)
     window.show()
     _close_on_terminate(window)
     return True

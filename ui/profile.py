@@ -17,6 +17,7 @@ from fieldtech.store.capture import install_capture
 from fieldtech.store.engine import Store, open_store
 from fieldtech.store.paths import default_data_dir, profile_dir, store_path
 from sync.client.credentials import CredentialStore, insecure_requested
+from ui.data_folder import followed
 
 CURRENT_FILE = "current"
 
@@ -26,6 +27,12 @@ class NoProfileError(FieldTechError):
 
 
 def data_dir(args: argparse.Namespace) -> Path:
+    """The data folder: --data-dir or the platform's, or where it was moved to from Settings."""
+    return followed(root_dir(args))
+
+
+def root_dir(args: argparse.Namespace) -> Path:
+    """Where the app looks first, before following a moved folder's pointer."""
     chosen = getattr(args, "data_dir", None)
     return Path(chosen).expanduser() if chosen else default_data_dir()
 

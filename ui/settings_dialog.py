@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,9 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldtech.domain.errors import FieldTechError
+from ui import labels
 from ui.i18n import LANGUAGE_NAMES
 from ui.icons import set_icon
 from ui.settings import APPEARANCES, PAPERS, Settings
+from ui.theme import MessageLabel, set_tone
 
 
 class SettingsDialog(QDialog):
@@ -40,6 +44,8 @@ class SettingsDialog(QDialog):
     appearance_chosen = Signal(str)
     sync_interval_changed = Signal(int)
     sign_out_requested = Signal()
+    move_folder_requested = Signal(object)
+    """A folder (Path) the technician picked to move the data folder into."""
 
     def __init__(
         self,
@@ -112,15 +118,20 @@ class SettingsDialog(QDialog):
         self.open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_folder)))
         )
+        self.move_folder = QPushButton()
+        self.move_folder.clicked.connect(self.choose_new_folder)
         self.folder_hint = QLabel()
         self.folder_hint.setWordWrap(True)
         self.folder_hint.setObjectName("hintText")
+        self.folder_message = MessageLabel()
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_path, 1)
         folder_row.addWidget(self.open_folder)
+        folder_row.addWidget(self.move_folder)
         folder_box = QVBoxLayout(self.folder)
         folder_box.addLayout(folder_row)
         folder_box.addWidget(self.folder_hint)
+        folder_box.addWidget(self.folder_message)
 
         self.account = QGroupBox()
         self.signed_in_as = QLabel()
@@ -129,6 +140,7 @@ class SettingsDialog(QDialog):
         self.sign_out.clicked.connect(self._sign_out)
         set_icon(self.sign_out, "log-out")
         set_icon(self.open_folder, "folder-open")
+        set_icon(self.move_folder, "folder-input")
         account = QHBoxLayout(self.account)
         account.addWidget(self.signed_in_as, 1)
         account.addWidget(self.sign_out)
@@ -174,6 +186,52 @@ class SettingsDialog(QDialog):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def choose_new_folder(self) -> None:
+        """Pick the folder to move the data into (a folder named FieldTech is made inside it)."""
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Move the data folder into…"), str(Path.home())
+        )
+        if chosen:
+            self.request_move(Path(chosen))
+
+    def request_move(self, chosen: Path) -> None:
+        self.folder_message.clear()
+        self.move_folder_requested.emit(chosen)
+
+    def show_move_problem(self, text: str) -> None:
+        set_tone(self.folder_message, "errorText")
+        self.folder_message.setText(text)
+        layout = self.layout()
+        if layout is not None:  # grow to fit the wrapped lines, which adjustSize cuts short
+            layout.activate()
+            height = layout.totalHeightForWidth(self.width())
+            self.resize(self.width(), max(self.height(), height))
+
+    def move_problem_text(self, error: FieldTechError) -> str:
+        """Plain words, in the chosen language, for why the data folder did not move."""
+        params = error.params
+        texts = {
+            "inside": self.tr("%1 is inside the current data folder. Choose a folder elsewhere."),
+            "occupied": self.tr("%1 already holds files. Choose another folder, or empty it."),
+            "unwritable": self.tr(
+                "%1 cannot be written to (%2). Choose a folder you can write to."
+            ),
+            "no_space": self.tr(
+                "%1 has %2 free and your data needs %3. Free some space or choose another drive."
+            ),
+            "copy_failed": self.tr(
+                "Copying to %1 failed (%2). Nothing was moved: your data is where it was."
+            ),
+        }
+        text = texts.get(str(params.get("problem")))
+        if text is None:
+            return labels.error_text(error)
+        values = [str(params.get("folder", ""))]
+        values += [str(params[k]) for k in ("reason", "free", "needed") if k in params]
+        for number, value in enumerate(values, start=1):
+            text = text.replace(f"%{number}", value)
+        return text
 
     def _sign_out(self) -> None:
         if self.confirm_sign_out():
@@ -229,10 +287,14 @@ class SettingsDialog(QDialog):
         )
         self.folder.setTitle(self.tr("Data folder"))
         self.open_folder.setText(self.tr("&Open folder"))
+        self.move_folder.setText(self.tr("&Move…"))
+        self.move_folder.setToolTip(
+            self.tr("Move your jobs, backups and settings to another folder or drive")
+        )
         self.folder_hint.setText(
             self.tr(
-                "Your jobs are kept here, encrypted, with daily backups. To keep them elsewhere, "
-                "start FieldTech with --data-dir or set FIELDTECH_DATA_DIR."
+                "Your jobs are kept here, encrypted, with daily backups. Move… copies them to "
+                "another folder, checks the copy, and FieldTech reopens from there."
             )
         )
         self.account.setTitle(self.tr("Account"))

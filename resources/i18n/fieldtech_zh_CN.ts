@@ -1077,73 +1077,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>A sync is running. Move the data folder when it has finished.</source>
+        <translation>正在同步。请在同步完成后再移动数据文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>FieldTech</source>
         <translation>FieldTech 上门服务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>All jobs</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>New job</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Open a job at the customer&apos;s door (Ctrl+N)</source>
         <translation>在客户门口新建工单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Search all jobs (Ctrl+F)</source>
         <translation>搜索全部工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>End of day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Cash to hand in, parts used and jobs left open (Ctrl+E)</source>
         <translation>应上交现金、已用配件和未完成工单（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1672,129 +1677,173 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="159"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>Sign out of FieldTech on this computer? Your jobs stay here, encrypted; sign in again to carry on.</source>
         <translation>在这台电脑上退出 FieldTech？您的工单仍加密保存在这里，重新登录即可继续。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>%n change(s) have not reached the office yet; they are sent after you sign in again.</source>
         <translation>
             <numerusform>还有 %n 项修改没有送到办公室；重新登录后会发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="193"/>
+        <source>Move the data folder into…</source>
+        <translation>将数据文件夹移动到…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <source>%1 is inside the current data folder. Choose a folder elsewhere.</source>
+        <translation>%1 位于当前数据文件夹之内。请选择其他位置的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="211"/>
+        <source>%1 already holds files. Choose another folder, or empty it.</source>
+        <translation>%1 中已有文件。请选择其他文件夹，或先将其清空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
+        <source>%1 cannot be written to (%2). Choose a folder you can write to.</source>
+        <translation>无法写入 %1（%2）。请选择您有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="216"/>
+        <source>%1 has %2 free and your data needs %3. Free some space or choose another drive.</source>
+        <translation>%1 的可用空间为 %2，而您的数据需要 %3。请释放一些空间，或选择其他磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="219"/>
+        <source>Copying to %1 failed (%2). Nothing was moved: your data is where it was.</source>
+        <translation>复制到 %1 失败（%2）。没有移动任何内容：您的数据仍在原处。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="246"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="193"/>
+        <location filename="../../ui/settings_dialog.py" line="246"/>
         <source>US Letter</source>
         <translation>美国 Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="193"/>
+        <location filename="../../ui/settings_dialog.py" line="246"/>
         <source>80 mm roll</source>
         <translation>80 毫米卷纸</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="196"/>
+        <location filename="../../ui/settings_dialog.py" line="249"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="250"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="251"/>
         <source>S&amp;ync every</source>
         <translation>同步间隔(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="252"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <location filename="../../ui/settings_dialog.py" line="254"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="255"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="256"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="207"/>
+        <location filename="../../ui/settings_dialog.py" line="260"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="209"/>
+        <location filename="../../ui/settings_dialog.py" line="262"/>
         <source>The app also syncs on F5, after your changes and when the network returns</source>
         <translation>按 F5、修改之后以及网络恢复时也会同步</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="211"/>
+        <location filename="../../ui/settings_dialog.py" line="264"/>
         <source>Paper for each printer</source>
         <translation>各打印机的纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="222"/>
+        <location filename="../../ui/settings_dialog.py" line="275"/>
         <source>%1 (default)</source>
         <translation>%1（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="226"/>
+        <location filename="../../ui/settings_dialog.py" line="279"/>
         <source>No printers are set up on this computer. When you print, the paper you choose is remembered for that printer.</source>
         <translation>这台电脑上还没有设置打印机。打印时选择的纸张会按打印机记住。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="230"/>
+        <location filename="../../ui/settings_dialog.py" line="283"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="231"/>
+        <location filename="../../ui/settings_dialog.py" line="284"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="234"/>
-        <source>Your jobs are kept here, encrypted, with daily backups. To keep them elsewhere, start FieldTech with --data-dir or set FIELDTECH_DATA_DIR.</source>
-        <translation>您的工单加密保存在这里，每天备份。要保存到别处，请用 --data-dir 启动 FieldTech，或设置 FIELDTECH_DATA_DIR。</translation>
+        <location filename="../../ui/settings_dialog.py" line="285"/>
+        <source>&amp;Move…</source>
+        <translation>移动(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="238"/>
+        <location filename="../../ui/settings_dialog.py" line="287"/>
+        <source>Move your jobs, backups and settings to another folder or drive</source>
+        <translation>将您的工单、备份和设置移动到其他文件夹或磁盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="291"/>
+        <source>Your jobs are kept here, encrypted, with daily backups. Move… copies them to another folder, checks the copy, and FieldTech reopens from there.</source>
+        <translation>您的工单以加密方式保存在这里，并每日备份。“移动…”会把它们复制到其他文件夹，检查副本无误后，FieldTech 从新位置重新打开。</translation>
+    </message>
+    <message>
+        <source>Your jobs are kept here, encrypted, with daily backups. To keep them elsewhere, start FieldTech with --data-dir or set FIELDTECH_DATA_DIR.</source>
+        <translation type="vanished">您的工单加密保存在这里，每天备份。要保存到别处，请用 --data-dir 启动 FieldTech，或设置 FIELDTECH_DATA_DIR。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="295"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="240"/>
+        <location filename="../../ui/settings_dialog.py" line="297"/>
         <source>Signed in as %1</source>
         <translation>已登录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="242"/>
+        <location filename="../../ui/settings_dialog.py" line="299"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="244"/>
+        <location filename="../../ui/settings_dialog.py" line="301"/>
         <source>Sign &amp;out…</source>
         <translation>退出登录(&amp;O)…</translation>
     </message>
