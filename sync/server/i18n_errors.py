@@ -58,6 +58,7 @@ _PATTERNS_ZH: tuple[tuple[str, str], ...] = (
     (r"String should have at least 1 character", "必填"),
     (r"String should have at least (\d+) characters", "至少 {0} 个字符"),
     (r"String should have at most (\d+) characters?", "最多 {0} 个字符"),
+    (r"String should match pattern '\^\[0-9\+\(\)\\-\. \]\*\$'", "只能填写数字、空格和 + ( ) - ."),
     (r"String should match pattern .*", "含有不允许的字符"),
     (r"Input should be a valid string", "请填写文字"),
     (r"Input should be greater than or equal to (\S+)", "不能小于 {0}"),
@@ -179,10 +180,16 @@ def _reason_zh(reason: str) -> str | None:
     return None
 
 
+# pydantic messages that say what is wrong but not how to fix it, reworded for English readers.
+PHONE_PATTERN = "String should match pattern '^[0-9+()\\-. ]*$'"
+REWORDED_EN = {PHONE_PATTERN: "use only digits, spaces and + ( ) - ."}
+
+
 def say(language: str, text: str) -> str:
     """A refusal in the reader's language; in "field: reason" the field is named by its label."""
     if language != "zh_CN" or not text:
-        return text
+        field, colon, reason = text.rpartition(": ")
+        return f"{field}{colon}{REWORDED_EN[reason]}" if reason in REWORDED_EN else text
     whole = _reason_zh(text)
     if whole is not None:
         return whole

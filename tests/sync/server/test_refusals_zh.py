@@ -116,3 +116,12 @@ def test_say_names_codes_by_their_labels() -> None:
     assert say("zh_CN", refused) == "子类别：投诉类别请选择：产品质量、包装、服务人员"
     moved = "a job cannot go from closed to new; allowed next: none: this status is final"
     assert say("zh_CN", moved).startswith("工单不能从“已关闭”改为“新建”")
+
+
+def test_phone_refusal_says_how_to_fix_it_in_both_languages(
+    client: TestClient, zh_csrf: str
+) -> None:
+    response = client.post("/intake", data=_intake_form(zh_csrf, phone="call me maybe"))
+    assert "只能填写数字、空格和 + ( ) - ." in response.text
+    english = "phone: String should match pattern '^[0-9+()\\-. ]*$'"
+    assert say("en", english) == "phone: use only digits, spaces and + ( ) - ."
