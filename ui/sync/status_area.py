@@ -75,9 +75,10 @@ class SyncStatusArea(QWidget):
         else:
             headline, tone = self.tr("Offline"), "offline"
         self.state.setText(headline)
-        self.dot.setProperty("tone", tone)
-        self.dot.style().unpolish(self.dot)
-        self.dot.style().polish(self.dot)
+        if self.dot.property("tone") != tone:  # polishing anew on every progress step is not free
+            self.dot.setProperty("tone", tone)
+            self.dot.style().unpolish(self.dot)
+            self.dot.style().polish(self.dot)
         self.waiting.setText(self.tr("Changes waiting: %1").replace("%1", str(status.waiting)))
         self.last.setText(self._last_text(status.last_success))
         self.bar.setVisible(status.running)
