@@ -47,6 +47,11 @@ PULL_LIMIT = 1000
 ACKS_SETTING = "sync_acks"
 SEQUENCE_SETTING = "sync_pull_sequence"
 MAX_ROUNDS = 10_000
+APPLY_CACHE_KIB = 32_000
+"""Page cache of a connection that applies pulled pages (SQLite's default is 2 MB). A first
+sync inserts tens of thousands of rows under random ids into several indexes; with the default,
+most inserts missed the cache and read and decrypted a page again (80,000 rows: 11.9 CPU s
+against 6.9 with 32 MB). The cache only grows as far as the pages used."""
 LEND_BELOW = 5
 OFFICE_TIMEZONE = "Asia/Shanghai"
 
@@ -250,7 +255,9 @@ class SyncEngine:
             return False
         with self.sessions.begin() as session:
             session.info[NO_CAPTURE] = True
-            session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            connection = session.connection()
+            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            connection.exec_driver_sql(f"PRAGMA cache_size = -{APPLY_CACHE_KIB}")
             pulled = [row for block in answer.tables or [] for row in block_rows(block)]
             report.pulled += apply_rows(session, [*pulled, *answer.rows])
             evicted = []
