@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from fieldtech.models import CalendarOverride, Job
 from sync.server.models import AuditEntry, Role
-from sync.server.replication.tables import ChangeLogEntry
+from sync.server.replication.stamps import read as read_stamps
+from sync.server.replication.tables import ChangeLogEntry, RecordMeta
 from tests.sync.server.conftest import AddUser, intake, sign_in_device
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -175,11 +176,14 @@ def test_first_response_recorded_once_audited_and_captured_for_sync(
         ).all()
         assert "job.first_response" in actions
         logged = session.scalars(
-            select(ChangeLogEntry.table_name).where(
-                ChangeLogEntry.record_id == uuid.UUID(job["id"])
-            )
+            select(ChangeLogEntry.seq).where(ChangeLogEntry.record_id == uuid.UUID(job["id"]))
         ).all()
-        assert logged.count("jobs") >= 2  # intake, then the first response
+        meta = session.get(RecordMeta, uuid.UUID(job["id"]))
+        assert meta is not None
+        # The log keeps the job's latest entry: the first response, stamped after the intake.
+        assert logged == [meta.version]
+        assert read_stamps(meta.stamps).of("first_response_at") == (meta.version, "office")
+        assert read_stamps(meta.stamps).of("ticket_number") != (meta.version, "office")
 
 
 def test_board_bad_query_values_refused_naming_them(
