@@ -129,7 +129,7 @@ def _in(column: Any, period: Period) -> ColumnElement[bool]:
 
 
 def _job_visits() -> TableClause:
-    """The counts office migration 0015 keeps on PostgreSQL, in its own schema (no model: a
+    """The counts office migration 0016 keeps on PostgreSQL, in its own schema (no model: a
     derived copy of the visits that only the figures read)."""
     moment = Job.__table__.c.created_at.type
     return table(
@@ -150,7 +150,7 @@ def job_figures(session: Session, period: Period) -> tuple[list[Figure], int]:
     minutes after the agreed time; and how many of them repeat a repair of the same item.
     """
     if session.get_bind().dialect.name == "postgresql":
-        # Each job's visit count and first arrival, kept by triggers (office migration 0015) and
+        # Each job's visit count and first arrival, kept by triggers (office migration 0016) and
         # read by the jobs' creation time: one range beside the jobs' own, no lookup per job.
         kept = _job_visits()
         source: FromClause = outerjoin(

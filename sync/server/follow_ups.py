@@ -57,7 +57,7 @@ def _last_visits() -> Select[uuid.UUID, dt.datetime]:
 def _visited(visit: Any = Visit) -> ColumnElement[Any]:
     """When a visit counts as made: its departure, or its arrival when it has none.
 
-    Office migration 0015 indexes visits by this expression (with job and id) on PostgreSQL, so
+    Office migration 0016 indexes visits by this expression (with job and id) on PostgreSQL, so
     the visits of a window come in list order from the index.
     """
     moment: ColumnElement[Any] = func.coalesce(visit.departed_at, visit.arrived_at)
@@ -146,7 +146,7 @@ def _major_case_calls(session: Session, due_by: dt.date, timezone: str) -> list[
     """Every 30-day major-case call due: few jobs are major, so all are read at once.
 
     The window's visits (from the index) are matched to the major jobs by a hash of their ids
-    (a partial index, office migration 0015), not by looking up the visits of each major job.
+    (a partial index, office migration 0016), not by looking up the visits of each major job.
     """
     kind = FollowUpKind.MAJOR_CASE
     since, cutoff = _window(kind, due_by, timezone)

@@ -1,4 +1,4 @@
-"""Office migration 0014: an office's change log and stamps, as older versions wrote them, made
+"""Office migration 0015: an office's change log and stamps, as older versions wrote them, made
 compact without changing what a pull or a push decides."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sync.server.replication.stamps import columns
 from sync.server.replication.stamps import read as read_stamps
 from tests.sync.server.conftest import PostgresDatabases
 
-BEFORE = "0016"
+BEFORE = "0014"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

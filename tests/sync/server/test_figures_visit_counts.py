@@ -1,4 +1,4 @@
-"""The visit counts PostgreSQL keeps for the figures (office migration 0015) always equal what the
+"""The visit counts PostgreSQL keeps for the figures (office migration 0016) always equal what the
 visits say: after visits are added, moved, re-timed or deleted, and jobs re-dated, and when two
 transactions add visits to one job at once."""
 

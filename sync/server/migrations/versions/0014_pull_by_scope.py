@@ -6,7 +6,7 @@ instead of every technician's, and a quiet pull checks only the jobs changed sin
 instead of comparing the whole scope. The indexes serve sync only and are named `office_*`, so
 the shared models do not declare them.
 
-Revision ID: 0016
+Revision ID: 0014
 Revises: 0013
 Create Date: 2026-11-25 10:30:00
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016"
+revision = "0014"
 down_revision = "0013"
 branch_labels = None
 depends_on = None

@@ -9,8 +9,8 @@ deleted by sequence number, the index on `change_log.record_id` serves nothing a
 
 On SQLite the freed pages stay in the file until a `VACUUM`.
 
-Revision ID: 0014
-Revises: 0016
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-11-25 11:00:00
 """
 
@@ -24,8 +24,8 @@ from alembic import op
 from sync.server.replication.stamps import columns, compact
 from sync.server.replication.stamps import read as read_stamps
 
-revision = "0014"
-down_revision = "0016"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

@@ -17,8 +17,8 @@ the first has committed and sees both. The rows live in their own schema, `offic
 derived copy, not part of the shared models nor of the schema comparison. SQLite offices are
 small and count visits per job directly, so nothing is made there.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-11-25 10:50:00
 """
 
@@ -27,8 +27,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015"
-down_revision = "0014"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
