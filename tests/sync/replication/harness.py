@@ -49,6 +49,9 @@ from sync.server.replication.tables import SyncClock
 
 KEY = bytes(range(100, 132))
 
+World = tuple[sessionmaker[Session], "Laptop", uuid.UUID]
+"""The office's sessions, a signed-in laptop and its technician's id."""
+
 
 def office(tmp: Path) -> sessionmaker[Session]:
     engine = make_engine(f"sqlite:///{tmp / 'office.db'}")

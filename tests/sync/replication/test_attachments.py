@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import random
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -19,30 +17,11 @@ from sync.protocol.schemas import CHUNK_BYTES
 from sync.server.replication.blobs import UploadRefusedError, put_chunk, read_blob
 from sync.server.replication.scope import DeviceContext
 from sync.server.replication.tables import AttachmentUpload
-from tests.sync.replication.harness import (
-    Laptop,
-    add_technician,
-    office,
-    office_blobs,
-    register_device,
-)
+from tests.sync.replication.harness import World, add_technician, office_blobs
 from tests.sync.replication.test_round_trip import office_job
 
 PHOTO = random.Random(8).randbytes(2 * CHUNK_BYTES + 1000)
 SHA = hashlib.sha256(PHOTO).hexdigest()
-
-
-World = tuple[sessionmaker[Session], Laptop, uuid.UUID]
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    sessions = office(tmp_path)
-    tech = add_technician(sessions, "li.na")
-    laptop = Laptop(tmp_path / "laptop", sessions, tech, "K7Q2")
-    register_device(sessions, laptop, "li.na")
-    yield sessions, laptop, tech
-    laptop.close()
 
 
 def office_photo(sessions: sessionmaker[Session], job_id: uuid.UUID | None, data: bytes) -> str:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -15,20 +12,8 @@ from fieldtech.usecases.visit import record_work_done
 from sync.server.replication.stamps import Stamps, columns, compact
 from sync.server.replication.stamps import read as read_stamps
 from sync.server.replication.tables import ChangeLogEntry, RecordMeta
-from tests.sync.replication.harness import Laptop, add_technician, office, register_device
+from tests.sync.replication.harness import World
 from tests.sync.replication.test_round_trip import office_job
-
-World = tuple[sessionmaker[Session], Laptop, uuid.UUID]
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    sessions = office(tmp_path)
-    tech = add_technician(sessions, "li.na")
-    laptop = Laptop(tmp_path / "laptop", sessions, tech, "K7Q2")
-    register_device(sessions, laptop, "li.na")
-    yield sessions, laptop, tech
-    laptop.close()
 
 
 def _entries(sessions: sessionmaker[Session], record_id: uuid.UUID) -> list[int]:

@@ -5,11 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import uuid
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,18 +24,7 @@ from fieldtech.models import (
 from fieldtech.usecases.money import take_payment
 from fieldtech.usecases.parts import use_part
 from fieldtech.usecases.visit import record_arrival, record_diagnosis
-from tests.sync.replication.harness import Laptop, add_technician, office, register_device
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[tuple[sessionmaker[Session], Laptop, uuid.UUID]]:
-    sessions = office(tmp_path)
-    tech = add_technician(sessions, "li.na")
-    laptop = Laptop(tmp_path / "laptop", sessions, tech, "K7Q2")
-    register_device(sessions, laptop, "li.na")
-    yield sessions, laptop, tech
-    laptop.close()
-
+from tests.sync.replication.harness import Laptop, add_technician
 
 _TICKETS = itertools.count()  # distinct within an office (a random pick of 900 collided)
 
