@@ -39,6 +39,9 @@ SWIPE_PX = 60
 MAX_SIDE = 2560
 """The longest side a photo is decoded at: sharp on a large screen, light on memory."""
 
+CAPTION_NAME_PX = 360
+"""How wide a photo's file name may run in the caption before its middle is elided."""
+
 
 class PhotoCanvas(QWidget):
     """The picture, scaled to fit and centred; a sideways swipe asks for the next or previous."""
@@ -211,9 +214,14 @@ class PhotoViewer(QDialog):
         ref = self.current
         if ref is None:
             return
+        # A camera's or a phone's long file name must not push the buttons off the window.
+        name = self.caption.fontMetrics().elidedText(
+            ref.filename, Qt.TextElideMode.ElideMiddle, CAPTION_NAME_PX
+        )
+        self.caption.setToolTip(ref.filename)
         self.caption.setText(
             self.tr("%1 — photo %2 of %3")
-            .replace("%1", ref.filename)
+            .replace("%1", name)
             .replace("%2", str(self.index + 1))
             .replace("%3", str(len(self.photos)))
         )

@@ -3,6 +3,7 @@ buttons and swipes page through; Escape closes. Removing a photo takes its bytes
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 
@@ -153,3 +154,24 @@ def test_removed_photo_leaves_no_bytes_in_the_store(
     assert [p.filename for p in photos(store, job)] == ["photo-1.jpg", "photo-2.jpg"]
     with store.read_sessions() as session:
         assert set(session.scalars(select(Blob.sha256))) == before - {removed}
+
+
+def test_a_long_file_name_is_elided_and_keeps_the_buttons_in_the_window(
+    qtbot: QtBot, tmp_path: Path, store: Store, technician: uuid.UUID, screen: JobScreen
+) -> None:
+    job = new_job(store.sessions)
+    screen.open_job(job)
+    strip = screen.photos.strip
+    long_name = "IMG_20261125_104512_" + "washing-machine-drum-bearing-" * 6 + "end.jpg"
+    strip.add_files([picture(tmp_path / long_name, "#d04030")])
+    assert strip.list.count() == 1
+    first = strip.list.visualItemRect(strip.list.item(0)).center()
+    qtbot.mouseClick(strip.list.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    viewer = open_viewer(qtbot)
+    qtbot.waitUntil(lambda: "…" in viewer.caption.text())
+    assert viewer.caption.toolTip() == long_name
+    assert viewer.close_button.geometry().right() <= viewer.width()
+    shot = os.environ.get("FIELDTECH_SHOT_DIR")
+    if shot:
+        viewer.grab().save(str(Path(shot) / "viewer-long-name.png"))
+    viewer.reject()
